@@ -1,0 +1,127 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules import asn_data, lampiran2
+
+
+class HrAsnLampiran2Row(models.Model):
+    """One row of Lampiran II of Perwal Bekasi 38/2023: who assesses whom (Pasal 26(4)).
+
+    Bekasi's table is loaded at install from ``rules/lampiran2_bekasi.csv``; BKPSDM of another Pemda
+    edits its own rows here. See ``rules/lampiran2.py`` for how a row is read.
+    """
+
+    _name = "hr.asn.lampiran2.row"
+    _description = "Lampiran II Row (Pejabat Penilai Kinerja)"
+    _order = "sequence, id"
+    _rec_name = "code"
+
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    section = fields.Selection(list(asn_data.OPD_KINDS), string="Perangkat Daerah Kind", required=True)
+    code = fields.Char(required=True, help="Number of the row in Lampiran II, e.g. 4.g.")
+    subject = fields.Char(string="Pegawai yang Dinilai", required=True)
+    role = fields.Selection(
+        [("head", "Head of the unit"), ("staff", "Staff of the unit"), ("any", "Head or staff")],
+        required=True,
+        default="staff",
+    )
+    unit_kinds = fields.Char(
+        required=True,
+        help="Unit kinds the row applies to, separated by |: opd (the Perangkat Daerah itself), "
+        "sekretariat, bidang, seksi ... or * for any unit.",
+    )
+    special = fields.Selection(list(asn_data.SPECIAL_ROLES), string="Only for")
+    penilai_label = fields.Char(string="Pejabat Penilai", required=True)
+    penilai_ref = fields.Char(
+        string="Pejabat Penilai Post",
+        required=True,
+        help="Post(s) of the Pejabat Penilai, alternatives separated by |: kepala_daerah, sekda, opd_head, "
+        "opd_sekretaris, parent_opd_head, parent_opd_sekretaris, unit:<function code>, or a unit kind.",
+    )
+    atasan_label = fields.Char(string="Atasan Pejabat Penilai", required=True)
+    atasan_ref = fields.Char(string="Atasan Pejabat Penilai Post", required=True)
+    note = fields.Char(string="Keterangan")
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+
+    _sql_constraints = [
+        ("code_company_uniq", "unique(code, company_id)", "Each Lampiran II row number appears once."),
+    ]
+
+    @api.constrains("role", "unit_kinds", "penilai_ref", "atasan_ref")
+    def _check_references(self):
+        kinds = tuple(code for code, _label in asn_data.UNIT_KINDS)
+        problems = lampiran2.check_table([row._to_rule() for row in self], kinds)
+        problems = [problem for problem in problems if "duplicate code" not in problem]
+        if problems:
+            raise ValidationError(_("This Lampiran II row cannot be read:\n%s", "\n".join(problems)))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        rows = super().create(vals_list)
+        self._asn_table_changed()
+        return rows
+
+    def write(self, vals):
+        res = super().write(vals)
+        self._asn_table_changed()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self._asn_table_changed()
+        return res
+
+    def _asn_table_changed(self):
+        if not self.env.context.get("hr_asn_no_recompute"):
+            self.env["hr.employee"]._asn_recompute_assessors()
+
+    def _to_rule(self):
+        self.ensure_one()
+        return lampiran2.Row.from_dict({
+            "section": self.section,
+            "code": self.code,
+            "subject": self.subject,
+            "role": self.role,
+            "unit_kinds": self.unit_kinds,
+            "special": self.special or "",
+            "penilai_ref": self.penilai_ref,
+            "atasan_ref": self.atasan_ref,
+        })
+
+    @api.model
+    def _get_rule_table(self, company):
+        rows = self.search([("company_id", "in", [company.id, False])])
+        return tuple(row._to_rule() for row in rows)
+
+    @api.model
+    def _load_default_table(self, company=None):
+        """(Re)load Bekasi's rows (rules/lampiran2_bekasi.csv) for a company."""
+        company = company or self.env.company
+        vals_list = []
+        for sequence, row in enumerate(lampiran2.load_table(), start=1):
+            vals_list.append({
+                "sequence": sequence,
+                "section": row.section,
+                "code": row.code,
+                "subject": row.subject,
+                "role": row.role,
+                "unit_kinds": "|".join(row.unit_kinds),
+                "special": row.special or False,
+                "penilai_label": row.penilai_label,
+                "penilai_ref": "|".join(row.penilai_ref),
+                "atasan_label": row.atasan_label,
+                "atasan_ref": "|".join(row.atasan_ref),
+                "note": row.note or False,
+                "company_id": company.id,
+            })
+        self = self.with_context(hr_asn_no_recompute=True)
+        self.with_context(active_test=False).search([("company_id", "=", company.id)]).unlink()
+        rows = self.create(vals_list)
+        self.env["hr.employee"]._asn_recompute_assessors()
+        return rows
+
+    def action_reset_to_default(self):
+        """Button: replace this company's table by Bekasi's default."""
+        self._load_default_table(self.env.company)
+        return {"type": "ir.actions.client", "tag": "reload"}

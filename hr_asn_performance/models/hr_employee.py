@@ -1,0 +1,441 @@
+import logging
+
+from psycopg2.extras import execute_values
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules import asn_data, lampiran2, nip as nip_rules
+
+_logger = logging.getLogger(__name__)
+
+# What a resolved flag means, for the readable reason (Perwal Bekasi 38/2023 Pasal 26).
+ASSESSOR_SOURCES = [
+    ("lampiran2", "Lampiran II"),
+    ("pasal26", "Atasan langsung (Pasal 26 ayat 1)"),
+    ("override", "Override by BKPSDM"),
+    ("unresolved", "Not resolved"),
+]
+
+# Fields written by the recomputation, in the order of the SQL update below.
+ASSESSOR_FIELDS = (
+    "pejabat_penilai_id",
+    "pejabat_penilai_official",
+    "atasan_pejabat_penilai_id",
+    "atasan_pejabat_penilai_official",
+    "lampiran2_row_id",
+    "assessor_flags",
+    "assessor_source",
+)
+
+# Changes to these employee fields can change somebody's assessor.
+ORG_FIELDS = {"department_id", "active", "company_id", "asn_special_role", "assessor_override",
+              "override_penilai_id", "override_atasan_id"}
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    # ASN data (UU 20/2023 on ASN; NIP per Peraturan BKN)
+    nip = fields.Char(string="NIP", size=18, index=True, tracking=True, copy=False,
+                      help="Nomor Induk Pegawai: 18 digits.")
+    nip_birth_date = fields.Date(string="Birth Date (from NIP)", compute="_compute_nip_parts", store=True)
+    nip_appointment_year = fields.Integer(string="Appointment Year (from NIP)", compute="_compute_nip_parts",
+                                          store=True, help="TMT CPNS year, or year of appointment as PPPK.")
+    nip_appointment_month = fields.Integer(string="TMT CPNS Month (from NIP)", compute="_compute_nip_parts",
+                                           store=True)
+    nip_gender = fields.Selection([("male", "Male"), ("female", "Female")], string="Gender (from NIP)",
+                                  compute="_compute_nip_parts", store=True)
+    nip_sequence = fields.Integer(string="Sequence (from NIP)", compute="_compute_nip_parts", store=True)
+    asn_status = fields.Selection(list(asn_data.ASN_STATUSES), string="ASN Status", tracking=True)
+    asn_golongan = fields.Selection(asn_data.golongan_selection(), string="Pangkat/Golongan", tracking=True)
+    asn_position_kind = fields.Selection(list(asn_data.POSITION_KINDS), string="Kind of Position", tracking=True)
+    asn_jenjang = fields.Selection(list(asn_data.JENJANG), string="Jenjang", tracking=True)
+    asn_special_role = fields.Selection(
+        list(asn_data.SPECIAL_ROLES), string="Lampiran II Special Case", tracking=True,
+        help="Employees Lampiran II assesses apart from their unit (rows 6.h, 6.o-6.q).",
+    )
+    # Tugas belajar (Perwal Bekasi 38/2023 Pasal 14: SKP Format 5)
+    tb_date_from = fields.Date(string="Tugas Belajar From", tracking=True)
+    tb_date_to = fields.Date(string="Tugas Belajar To", tracking=True)
+    tb_institution = fields.Char(string="Tugas Belajar Institution")
+    on_tugas_belajar = fields.Boolean(string="On Tugas Belajar", compute="_compute_on_tugas_belajar",
+                                      search="_search_on_tugas_belajar")
+    acting_assignment_ids = fields.One2many("hr.asn.acting.assignment", "employee_id", string="Plt/Plh Assignments")
+
+    # Pejabat Penilai Kinerja and Atasan Pejabat Penilai (Pasal 26, Lampiran II); written by
+    # _asn_recompute_assessors only.
+    pejabat_penilai_id = fields.Many2one("hr.employee", string="Pejabat Penilai Kinerja", readonly=True,
+                                         index=True, copy=False)
+    pejabat_penilai_official = fields.Char(string="Pejabat Penilai Kinerja (Head of Region)", readonly=True,
+                                           copy=False)
+    atasan_pejabat_penilai_id = fields.Many2one("hr.employee", string="Atasan Pejabat Penilai", readonly=True,
+                                                index=True, copy=False)
+    atasan_pejabat_penilai_official = fields.Char(string="Atasan Pejabat Penilai (Head of Region)",
+                                                  readonly=True, copy=False)
+    lampiran2_row_id = fields.Many2one("hr.asn.lampiran2.row", string="Lampiran II Row", readonly=True,
+                                       copy=False)
+    lampiran2_row = fields.Char(related="lampiran2_row_id.code", string="Lampiran II", store=True)
+    assessor_flags = fields.Char(readonly=True, copy=False)
+    assessor_source = fields.Selection(ASSESSOR_SOURCES, string="Assessor Decided By", readonly=True, copy=False)
+    assessor_reason = fields.Text(string="Why this Assessor", compute="_compute_assessor_reason")
+    assessee_ids = fields.One2many("hr.employee", "pejabat_penilai_id", string="Assessed Employees")
+
+    # Override by BKPSDM, kept in the chatter.
+    assessor_override = fields.Boolean(string="Override Assessor", tracking=True, copy=False,
+                                       groups="hr_asn_performance.group_hr_asn_performance_admin")
+    override_penilai_id = fields.Many2one("hr.employee", string="Override Pejabat Penilai", tracking=True,
+                                          copy=False, groups="hr_asn_performance.group_hr_asn_performance_admin")
+    override_atasan_id = fields.Many2one("hr.employee", string="Override Atasan Pejabat Penilai", tracking=True,
+                                         copy=False, groups="hr_asn_performance.group_hr_asn_performance_admin")
+    override_reason = fields.Text(string="Override Reason", tracking=True, copy=False,
+                                  groups="hr_asn_performance.group_hr_asn_performance_admin")
+
+    _sql_constraints = [
+        ("nip_company_uniq", "unique(nip, company_id)", "Another employee of this company has this NIP."),
+    ]
+
+    # ------------------------------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------------------------------
+    @api.depends("nip")
+    def _compute_nip_parts(self):
+        for employee in self:
+            try:
+                parsed = nip_rules.parse(employee.nip) if employee.nip else None
+            except nip_rules.NipError:
+                parsed = None  # _check_nip refuses it with the reason
+            employee.nip_birth_date = parsed.birth_date if parsed else False
+            employee.nip_appointment_year = parsed.appointment_year if parsed else 0
+            employee.nip_appointment_month = parsed.appointment_month if parsed else 0
+            employee.nip_gender = parsed.gender if parsed else False
+            employee.nip_sequence = parsed.sequence if parsed else 0
+
+    @api.depends("tb_date_from", "tb_date_to")
+    @api.depends_context("date")
+    def _compute_on_tugas_belajar(self):
+        today = fields.Date.context_today(self)
+        for employee in self:
+            employee.on_tugas_belajar = bool(employee.tb_date_from) and employee.tb_date_from <= today and (
+                not employee.tb_date_to or employee.tb_date_to >= today
+            )
+
+    def _search_on_tugas_belajar(self, operator, value):
+        today = fields.Date.context_today(self)
+        domain = ["&", ("tb_date_from", "<=", today), "|", ("tb_date_to", "=", False), ("tb_date_to", ">=", today)]
+        return domain if (operator == "=") == bool(value) else ["!"] + domain
+
+    @api.depends("assessor_flags", "assessor_source", "lampiran2_row_id")
+    def _compute_assessor_reason(self):
+        for employee in self:
+            employee.assessor_reason = employee._asn_assessor_reason()
+
+    def _asn_assessor_reason(self):
+        """A sentence a user can check against Lampiran II (Perwal Bekasi 38/2023 Pasal 26)."""
+        flags = set((self.assessor_flags or "").split(","))
+        parts = []
+        row = self.sudo().lampiran2_row_id
+        if self.assessor_source == "override":
+            parts.append(_("Set by BKPSDM as an override of Lampiran II."))
+        if row:
+            parts.append(_("Lampiran II row %(code)s (%(subject)s): Pejabat Penilai %(penilai)s, "
+                           "Atasan Pejabat Penilai %(atasan)s.",
+                           code=row.code, subject=row.subject, penilai=row.penilai_label, atasan=row.atasan_label))
+        messages = {
+            lampiran2.FLAG_ALTERNATIVE: _("The first post the row names does not exist in this unit, "
+                                          "so the second one applies."),
+            lampiran2.FLAG_PENILAI_ACTING: _("The Pejabat Penilai acts as Plt/Plh (Pasal 26 ayat 2)."),
+            lampiran2.FLAG_ATASAN_ACTING: _("The Atasan Pejabat Penilai acts as Plt/Plh (Pasal 26 ayat 2)."),
+            lampiran2.FLAG_PENILAI_VACANT: _("The Pejabat Penilai's post is vacant without Plt/Plh, so the "
+                                             "officials above it assess (Pasal 26 ayat 3)."),
+            lampiran2.FLAG_ATASAN_VACANT: _("The Atasan Pejabat Penilai's post is vacant without Plt/Plh, so "
+                                            "the official above it takes its place (Pasal 26 ayat 3)."),
+            lampiran2.FLAG_NO_ROW: _("No row of Lampiran II fits this position: the head of the unit directly "
+                                     "above assesses (Pasal 26 ayat 1)."),
+            lampiran2.FLAG_NO_UNIT: _("The employee is not placed in a unit of a Perangkat Daerah."),
+            lampiran2.FLAG_UNRESOLVED: _("A post this row names does not exist in the organisation: "
+                                         "complete the organisation or override."),
+        }
+        parts += [message for flag, message in messages.items() if flag in flags]
+        return "\n".join(parts)
+
+    # ------------------------------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------------------------------
+    @api.constrains("nip", "asn_status")
+    def _check_nip(self):
+        for employee in self.filtered("nip"):
+            try:
+                parsed = nip_rules.parse(employee.nip)
+            except nip_rules.NipError as error:
+                raise ValidationError(self._asn_nip_error_message(employee, error)) from None
+            if employee.asn_status and parsed.is_pppk != (employee.asn_status == "pppk"):
+                raise ValidationError(_(
+                    "%(employee)s: NIP %(nip)s is the %(form)s form, which does not fit ASN status %(status)s "
+                    "(a PPPK NIP carries 21 in digits 13-14).",
+                    employee=employee.name, nip=employee.nip, form="PPPK" if parsed.is_pppk else "PNS",
+                    status=dict(asn_data.ASN_STATUSES)[employee.asn_status],
+                ))
+
+    @api.constrains("nip", "company_id")
+    def _check_nip_unique(self):
+        """One NIP, one employee per company (the SQL constraint backs this up)."""
+        self._asn_check_nip_free([(e.nip, e.company_id.id, e.id) for e in self if e.nip])
+
+    @api.model
+    def _asn_check_nip_free(self, entries):
+        """``entries``: (nip, company id, employee id or None); refuse a NIP held twice."""
+        if not entries:
+            return
+        holders = {}
+        others = self.sudo().with_context(active_test=False).search_fetch(
+            [("nip", "in", [entry[0] for entry in entries]),
+             ("company_id", "in", list({entry[1] for entry in entries}))],
+            ["nip", "company_id", "name"],
+        )
+        for other in others:
+            holders[(other.nip, other.company_id.id)] = (other.id, other.name)
+        for number, company_id, employee_id in entries:
+            holder = holders.get((number, company_id))
+            if holder and holder[0] != employee_id:
+                raise ValidationError(_("%(other)s already has NIP %(nip)s.", other=holder[1], nip=number))
+            holders[(number, company_id)] = (employee_id, _("another employee of this batch"))
+
+    @api.model
+    def _asn_nip_error_message(self, employee, error):
+        number = nip_rules.normalize(employee.nip)
+        messages = {
+            "format": _("a NIP has digits only"),
+            "length": _("a NIP has 18 digits, this one has %s", len(number)),
+            "birth_date": _("digits 1-8 (date of birth, YYYYMMDD) are not a valid date: %s", number[:8]),
+            "appointment": _("digits 9-14 (TMT CPNS year and month, or year and 21 for PPPK) are not "
+                             "possible: %s", number[8:14]),
+            "gender": _("digit 15 (gender) must be 1 (male) or 2 (female), not %s", number[14:15]),
+            "sequence": _("digits 16-18 (sequence number) cannot be 000"),
+        }
+        return _("The NIP %(nip)s of %(employee)s is not valid: %(reason)s.",
+                 nip=employee.nip, employee=employee.name, reason=messages[error.part])
+
+    @api.constrains("asn_status", "asn_golongan")
+    def _check_golongan(self):
+        for employee in self:
+            if not asn_data.golongan_fits_status(employee.asn_golongan, employee.asn_status):
+                raise ValidationError(_(
+                    "%s: PNS and CPNS hold a golongan I/a-IV/e, PPPK a golongan I-XVII.", employee.name))
+
+    @api.constrains("asn_position_kind", "asn_jenjang")
+    def _check_jenjang(self):
+        for employee in self.filtered("asn_jenjang"):
+            allowed = asn_data.JENJANG_BY_KIND.get(employee.asn_position_kind, set())
+            if employee.asn_jenjang not in allowed:
+                raise ValidationError(_("%s: this jenjang does not belong to the kind of position.", employee.name))
+
+    @api.constrains("tb_date_from", "tb_date_to")
+    def _check_tugas_belajar(self):
+        for employee in self:
+            if employee.tb_date_to and (not employee.tb_date_from or employee.tb_date_to < employee.tb_date_from):
+                raise ValidationError(_("%s: tugas belajar must start before it ends.", employee.name))
+
+    @api.constrains("assessor_override", "override_penilai_id", "override_atasan_id", "override_reason")
+    def _check_assessor_override(self):
+        for employee in self.sudo().filtered("assessor_override"):
+            if not employee.override_penilai_id or not (employee.override_reason or "").strip():
+                raise ValidationError(_("An override of the assessor of %s needs the Pejabat Penilai and a reason.",
+                                        employee.name))
+            if employee in (employee.override_penilai_id | employee.override_atasan_id):
+                raise ValidationError(_("%s cannot assess themselves.", employee.name))
+            # Walk up the chain of assessors: it must not come back to this employee.
+            current, seen = employee.override_penilai_id, set()
+            while current and current.id not in seen:
+                seen.add(current.id)
+                next_up = current.override_penilai_id if current.assessor_override else current.pejabat_penilai_id
+                if next_up == employee:
+                    raise ValidationError(_(
+                        "Making %(assessor)s the Pejabat Penilai of %(employee)s would make a cycle: "
+                        "%(employee)s already assesses %(assessor)s, directly or through others.",
+                        assessor=employee.override_penilai_id.name, employee=employee.name))
+                current = next_up
+
+    # ------------------------------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("nip"):
+                vals["nip"] = nip_rules.normalize(vals["nip"])
+        # before the INSERT, so that a duplicate gets this message rather than the SQL constraint's
+        self._asn_check_nip_free([
+            (vals["nip"], vals.get("company_id") or self.env.company.id, None) for vals in vals_list if vals.get("nip")
+        ])
+        employees = super().create(vals_list)
+        if not self.env.context.get("hr_asn_no_recompute"):
+            employees.department_id._asn_recompute_scope()
+        return employees
+
+    def write(self, vals):
+        if vals.get("nip"):
+            vals["nip"] = nip_rules.normalize(vals["nip"])
+        if not ORG_FIELDS & set(vals) or self.env.context.get("hr_asn_no_recompute"):
+            return super().write(vals)
+        before = self.department_id
+        res = super().write(vals)
+        scope = before | self.department_id
+        if scope:
+            scope._asn_recompute_scope()
+        else:
+            self._asn_recompute_assessors()
+        return res
+
+    # ------------------------------------------------------------------------------------------
+    # Assessors (Pasal 26, Lampiran II)
+    # ------------------------------------------------------------------------------------------
+    @api.model
+    def _asn_recompute_assessors(self, roots=None):
+        """Recompute the Pejabat Penilai of the employees of ``roots`` (Perangkat Daerah), or all.
+
+        A set operation: a fixed number of reads (units, Plt/Plh, table, employees), the resolver in
+        Python, one UPDATE per thousand changed employees. Returns the number of employees changed.
+        """
+        env = self.env(su=True)
+        Employee = env["hr.employee"].with_context(active_test=True)
+        env.flush_all()
+        companies = roots.company_id if roots else env["res.company"].search([])
+        changed = 0
+        for company in companies:
+            domain = [("company_id", "=", company.id)]
+            if roots:
+                domain.append(("department_id", "child_of", roots.filtered(lambda r: r.company_id == company).ids))
+            changed += Employee._asn_recompute_company(company, domain)
+        return changed
+
+    def _asn_recompute_company(self, company, employee_domain):
+        env = self.env
+        departments = env["hr.department"].search_fetch(
+            [("company_id", "in", [company.id, False])],
+            ["parent_id", "asn_opd_kind", "asn_unit_kind", "asn_function_code", "manager_id"],
+        )
+        acting = {}
+        assignments = env["hr.asn.acting.assignment"].search_fetch(
+            [("department_id", "in", departments.ids), ("is_current", "=", True)],
+            ["employee_id", "department_id", "kind", "date_from"],
+            order="date_from",
+        )
+        for assignment in assignments:  # Plt wins over Plh, the latest over older ones
+            current = acting.get(assignment.department_id.id)
+            if not current or current.kind != "plt" or assignment.kind == "plt":
+                acting[assignment.department_id.id] = assignment
+        units = [
+            lampiran2.Unit(
+                id=department.id,
+                parent_id=department.parent_id.id or None,
+                opd_kind=department.asn_opd_kind or "",
+                unit_kind=department.asn_unit_kind or "",
+                function_code=department.asn_function_code or "",
+                head_id=department.manager_id.id or None,
+                acting_id=acting[department.id].employee_id.id if department.id in acting else None,
+            )
+            for department in departments
+        ]
+        rows = env["hr.asn.lampiran2.row"].search_fetch(
+            [("company_id", "in", [company.id, False])],
+            ["section", "code", "subject", "role", "unit_kinds", "special", "penilai_ref", "atasan_ref"],
+        )
+        row_ids = {row.code: row.id for row in rows}
+        employees = self.search_fetch(
+            employee_domain,
+            ["department_id", "asn_special_role", "assessor_override", "override_penilai_id",
+             "override_atasan_id", *ASSESSOR_FIELDS],
+        )
+        results = lampiran2.resolve(
+            units,
+            [lampiran2.Employee(e.id, e.department_id.id or None, e.asn_special_role or "") for e in employees],
+            [row._to_rule() for row in rows],
+        )
+        region_head = company._asn_region_head_label()
+
+        def person(holder):
+            if holder == lampiran2.KEPALA_DAERAH:
+                return None, region_head
+            return holder, None
+
+        updates = []
+        for employee in employees:
+            result = results[employee.id]
+            penilai, penilai_official = person(result.penilai)
+            atasan, atasan_official = person(result.atasan)
+            source = ("pasal26" if lampiran2.FLAG_NO_ROW in result.flags else "lampiran2")
+            if lampiran2.FLAG_UNRESOLVED in result.flags or lampiran2.FLAG_NO_UNIT in result.flags:
+                source = "unresolved"
+            if employee.assessor_override:
+                penilai, penilai_official = employee.override_penilai_id.id, None
+                if employee.override_atasan_id:
+                    atasan, atasan_official = employee.override_atasan_id.id, None
+                source = "override"
+            values = (penilai, penilai_official, atasan, atasan_official, row_ids.get(result.row),
+                      ",".join(result.flags) or None, source)
+            current = (
+                employee.pejabat_penilai_id.id or None, employee.pejabat_penilai_official or None,
+                employee.atasan_pejabat_penilai_id.id or None, employee.atasan_pejabat_penilai_official or None,
+                employee.lampiran2_row_id.id or None, employee.assessor_flags or None,
+                employee.assessor_source or None,
+            )
+            if values != current:
+                updates.append((employee.id, *values))
+        self._asn_write_assessors(updates)
+        self._asn_grant_penilai_group(updates)
+        return len(updates)
+
+    def _asn_write_assessors(self, updates):
+        """One UPDATE per thousand employees; then the ORM is told what changed."""
+        if not updates:
+            return
+        query = """
+            UPDATE hr_employee AS e
+               SET pejabat_penilai_id = v.penilai, pejabat_penilai_official = v.penilai_official,
+                   atasan_pejabat_penilai_id = v.atasan, atasan_pejabat_penilai_official = v.atasan_official,
+                   lampiran2_row_id = v.row_id, lampiran2_row = r.code,
+                   assessor_flags = v.flags, assessor_source = v.source,
+                   write_uid = %s, write_date = (now() at time zone 'UTC')
+              FROM (VALUES %%s) AS v(id, penilai, penilai_official, atasan, atasan_official, row_id, flags, source)
+              LEFT JOIN hr_asn_lampiran2_row r ON r.id = v.row_id
+             WHERE e.id = v.id
+        """ % int(self.env.uid)
+        template = "(%s, %s::int, %s::varchar, %s::int, %s::varchar, %s::int, %s::varchar, %s::varchar)"
+        execute_values(self.env.cr._obj, query, updates, template=template, page_size=1000)
+        employees = self.browse([update[0] for update in updates])
+        fnames = list(ASSESSOR_FIELDS) + ["lampiran2_row", "write_uid", "write_date"]
+        employees.invalidate_recordset(fnames)
+        employees.modified(fnames)
+
+    def _asn_grant_penilai_group(self, updates):
+        """Whoever assesses somebody gets the Pejabat Penilai group (never taken away automatically)."""
+        assessors = {update[1] for update in updates if update[1]} | {update[3] for update in updates if update[3]}
+        if not assessors:
+            return
+        group = self.env.ref("hr_asn_performance.group_hr_asn_performance_penilai", raise_if_not_found=False)
+        if not group:
+            return
+        users = self.browse(assessors).user_id - group.users
+        if users:
+            group.write({"users": [fields.Command.link(user.id) for user in users]})
+
+    @api.model
+    def _cron_recompute_assessors(self):
+        """Daily: Plt/Plh and tugas belajar periods start and end with the date."""
+        changed = self._asn_recompute_assessors()
+        _logger.info("hr_asn: recomputed assessors, %d employees changed", changed)
+
+    def action_recompute_assessors(self):
+        self._asn_recompute_assessors(self.department_id.asn_opd_id or None)
+        return True
+
+    def action_open_assessees(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Assessed by %s", self.name),
+            "res_model": "hr.employee",
+            "view_mode": "list,form",
+            "domain": ["|", ("pejabat_penilai_id", "=", self.id), ("atasan_pejabat_penilai_id", "=", self.id)],
+        }

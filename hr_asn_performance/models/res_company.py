@@ -1,0 +1,48 @@
+from odoo import api, fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    # The region's officials (Perwal Bekasi 38/2023 Lampiran II names the Wali Kota and the Sekretaris
+    # Daerah as assessors; a Kabupaten has a Bupati).
+    asn_region_head_title = fields.Selection(
+        [("wali_kota", "Wali Kota"), ("bupati", "Bupati")],
+        string="Head of Region Title",
+        default="wali_kota",
+    )
+    asn_region_head_name = fields.Char(string="Head of Region")
+    asn_sekda_id = fields.Many2one(
+        "hr.employee",
+        string="Sekretaris Daerah",
+        compute="_compute_asn_sekda_id",
+        help="Head of the Perangkat Daerah of kind Sekretariat Daerah (Lampiran II row 1.a).",
+    )
+
+    def _compute_asn_sekda_id(self):
+        setda = self.env["hr.department"].sudo().search(
+            [("asn_opd_kind", "=", "setda"), ("company_id", "in", self.ids)], order="id"
+        )
+        by_company = {}
+        for department in setda:
+            by_company.setdefault(department.company_id.id, department.manager_id)
+        for company in self:
+            company.asn_sekda_id = by_company.get(company.id, False)
+
+    def _asn_region_head_label(self):
+        """``Wali Kota Mekarsari (Name)``: how the region's head is named where it assesses."""
+        self.ensure_one()
+        title = dict(self._fields["asn_region_head_title"]._description_selection(self.env)).get(
+            self.asn_region_head_title or "wali_kota"
+        )
+        return "%s (%s)" % (title, self.asn_region_head_name) if self.asn_region_head_name else title
+
+    @api.model
+    def _asn_region_head_fields(self):
+        return {"asn_region_head_title", "asn_region_head_name"}
+
+    def write(self, vals):
+        res = super().write(vals)
+        if self._asn_region_head_fields() & set(vals):
+            self.env["hr.employee"]._asn_recompute_assessors()
+        return res

@@ -1,0 +1,9 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    asn_region_head_title = fields.Selection(related="company_id.asn_region_head_title", readonly=False)
+    asn_region_head_name = fields.Char(related="company_id.asn_region_head_name", readonly=False)
+    asn_sekda_id = fields.Many2one(related="company_id.asn_sekda_id")

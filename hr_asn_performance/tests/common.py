@@ -1,0 +1,90 @@
+"""A small city for the Odoo tests: one Perangkat Daerah of each Lampiran II kind (lampiran2_cases)."""
+from contextlib import contextmanager
+
+from odoo.tests import TransactionCase, new_test_user
+
+from . import lampiran2_cases as cases
+from ..rules import nip as nip_rules
+
+
+class HrAsnCityCase(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.company.write({"asn_region_head_title": "wali_kota", "asn_region_head_name": "Budi Santoso"})
+        Department = cls.env["hr.department"].with_context(hr_asn_no_recompute=True, tracking_disable=True)
+        Employee = cls.env["hr.employee"].with_context(hr_asn_no_recompute=True, tracking_disable=True)
+        cls.units = {}
+        for key, parent, kind, code in cases.UNITS:
+            vals = {"name": "Unit %s" % key, "company_id": cls.company.id, "parent_id": cls.units[parent].id if parent else False}
+            if kind.startswith("opd:"):
+                vals["asn_opd_kind"] = kind[4:]
+            else:
+                vals["asn_unit_kind"] = kind
+                vals["asn_function_code"] = code or False
+            cls.units[key] = Department.create(vals).with_env(cls.env)
+        vals_list = []
+        keys = cases.employee_keys()
+        for sequence, (key, unit, _head, special) in enumerate(keys, start=1):
+            vals_list.append({
+                "name": key,
+                "department_id": cls.units[unit].id,
+                "company_id": cls.company.id,
+                "asn_special_role": special or False,
+                "asn_status": "pns",
+                "nip": cls.make_nip(sequence),
+            })
+        employees = Employee.create(vals_list)
+        cls.emp = {key: employee.with_env(cls.env) for (key, *_rest), employee in zip(keys, employees)}
+        for key, *_rest in cases.UNITS:
+            cls.units[key].with_context(hr_asn_no_recompute=True).manager_id = cls.emp["H." + key]
+        cls.env["hr.employee"]._asn_recompute_assessors()
+        cls.region_head = cls.company._asn_region_head_label()
+
+    @staticmethod
+    def make_nip(sequence, pppk=False):
+        import datetime
+
+        return nip_rules.build(datetime.date(1980, 1, 1), 2005, 0 if pppk else 3, "male", sequence)
+
+    @contextmanager
+    def assertRefused(self, exception, text):
+        """``assertRaises`` (which rolls back to a savepoint) that also checks the message."""
+        with self.assertRaises(exception) as catcher:
+            yield catcher
+        self.assertIn(text, str(catcher.exception))
+
+    def assertAssessors(self, employee, penilai, atasan, row=None):
+        """``penilai``/``atasan``: a key of ``self.emp`` or ``KD`` for the Wali Kota."""
+        def name(record, official):
+            if official:
+                self.assertFalse(record, "the head of region is named, not linked")
+                return "KD" if official == self.region_head else official
+            return record.name or None
+
+        employee.invalidate_recordset()
+        got = (
+            name(employee.pejabat_penilai_id, employee.pejabat_penilai_official),
+            name(employee.atasan_pejabat_penilai_id, employee.atasan_pejabat_penilai_official),
+        )
+        self.assertEqual(got, (penilai, atasan), "assessors of %s" % employee.name)
+        if row is not None:
+            self.assertEqual(employee.lampiran2_row or "", row, "Lampiran II row of %s" % employee.name)
+
+
+class HrAsnRoleUsersCase(HrAsnCityCase):
+    """The city plus a user for each role of hr_asn_performance."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        group = "hr_asn_performance.group_hr_asn_performance_"
+        cls.user_pegawai = new_test_user(cls.env, "asn_pegawai", groups=group + "employee")
+        cls.user_penilai = new_test_user(cls.env, "asn_penilai", groups=group + "penilai")
+        cls.user_admin_opd = new_test_user(cls.env, "asn_admin_opd", groups=group + "admin_opd")
+        cls.user_admin = new_test_user(cls.env, "asn_bkpsdm", groups=group + "admin")
+        cls.user_admin_opd.asn_admin_department_ids = cls.units["dinas"]
+        cls.emp["S.dseksi"].user_id = cls.user_pegawai
+        cls.emp["H.dseksi"].user_id = cls.user_penilai
+        cls.emp["S.dsek"].user_id = cls.user_admin_opd
