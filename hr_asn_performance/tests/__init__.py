@@ -1,1 +1,2 @@
 from . import test_assessors
+from . import test_security
