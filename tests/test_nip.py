@@ -59,3 +59,4 @@ def test_build_is_the_inverse_of_parse(month):
     assert parsed.number == number
     assert parsed.is_pppk == (month == 0)
     assert parsed.birth_date == datetime.date(1990, 2, 14)
+

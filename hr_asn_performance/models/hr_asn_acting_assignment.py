@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..rules import periods
+
 
 class HrAsnActingAssignment(models.Model):
     """A Plt (pelaksana tugas) or Plh (pelaksana harian) acting for the head of a unit.
@@ -33,14 +35,11 @@ class HrAsnActingAssignment(models.Model):
     def _compute_is_current(self):
         today = fields.Date.context_today(self)
         for assignment in self:
-            assignment.is_current = assignment.date_from <= today and (
-                not assignment.date_to or assignment.date_to >= today
-            )
+            assignment.is_current = periods.covers(assignment.date_from, assignment.date_to, today)
 
     def _search_is_current(self, operator, value):
         today = fields.Date.context_today(self)
-        domain = ["&", ("date_from", "<=", today), "|", ("date_to", "=", False), ("date_to", ">=", today)]
-        return domain if (operator == "=") == bool(value) else ["!"] + domain
+        return periods.domain("date_from", "date_to", today, inside=(operator == "=") == bool(value))
 
     @api.depends("employee_id", "department_id", "kind")
     def _compute_display_name(self):

@@ -5,7 +5,7 @@ from psycopg2.extras import execute_values
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..rules import asn_data, lampiran2, nip as nip_rules
+from ..rules import asn_data, lampiran2, nip as nip_rules, periods
 
 _logger = logging.getLogger(__name__)
 
@@ -116,14 +116,11 @@ class HrEmployee(models.Model):
     def _compute_on_tugas_belajar(self):
         today = fields.Date.context_today(self)
         for employee in self:
-            employee.on_tugas_belajar = bool(employee.tb_date_from) and employee.tb_date_from <= today and (
-                not employee.tb_date_to or employee.tb_date_to >= today
-            )
+            employee.on_tugas_belajar = periods.covers(employee.tb_date_from, employee.tb_date_to, today)
 
     def _search_on_tugas_belajar(self, operator, value):
         today = fields.Date.context_today(self)
-        domain = ["&", ("tb_date_from", "<=", today), "|", ("tb_date_to", "=", False), ("tb_date_to", ">=", today)]
-        return domain if (operator == "=") == bool(value) else ["!"] + domain
+        return periods.domain("tb_date_from", "tb_date_to", today, inside=(operator == "=") == bool(value))
 
     @api.depends("assessor_flags", "assessor_source", "lampiran2_row_id")
     def _compute_assessor_reason(self):
