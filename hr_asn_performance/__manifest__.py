@@ -11,6 +11,7 @@
         "security/hr_asn_security.xml",
         "security/ir.model.access.csv",
         "data/ir_cron_data.xml",
+        "data/hr_asn_lampiran2_row_data.xml",
         "views/hr_asn_lampiran2_row_views.xml",
         "views/hr_asn_acting_assignment_views.xml",
         "views/hr_department_views.xml",
@@ -24,7 +25,6 @@
         "demo/hr_asn_demo_users.xml",
         "demo/hr_asn_demo_city.xml",
     ],
-    "post_init_hook": "_post_init_hook",
     "application": True,
     "installable": True,
 }

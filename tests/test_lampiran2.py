@@ -113,8 +113,8 @@ def test_nobody_assesses_themselves():
     """A Kepala Seksi who is also Plt Kepala Bidang is assessed by the Kepala Dinas."""
     results = resolve({"dbid": {"head_id": None, "acting_id": EMPLOYEE_IDS["H.dseksi"]}})
     assert names(results["H.dseksi"]) == ("H.dinas", "H.setda")
-    # and the Kepala Seksi assesses the Seksi's staff, with himself (as Plt Kabid) as atasan
-    assert names(results["S.dseksi"]) == ("H.dseksi", "H.dseksi")
+    # the Kepala Seksi assesses the Seksi's staff; their atasan is not him again but the Kepala Dinas
+    assert names(results["S.dseksi"]) == ("H.dseksi", "H.dinas")
 
 
 def test_mutation_moves_the_assessor():

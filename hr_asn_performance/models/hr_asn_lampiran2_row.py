@@ -42,7 +42,9 @@ class HrAsnLampiran2Row(models.Model):
     atasan_label = fields.Char(string="Atasan Pejabat Penilai", required=True)
     atasan_ref = fields.Char(string="Atasan Pejabat Penilai Post", required=True)
     note = fields.Char(string="Keterangan")
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company", help="Empty: the table every company of this database follows, unless it has rows of its own."
+    )
 
     _sql_constraints = [
         ("code_company_uniq", "unique(code, company_id)", "Each Lampiran II row number appears once."),
@@ -90,14 +92,18 @@ class HrAsnLampiran2Row(models.Model):
         })
 
     @api.model
-    def _get_rule_table(self, company):
-        rows = self.search([("company_id", "in", [company.id, False])])
-        return tuple(row._to_rule() for row in rows)
+    def _get_company_rows(self, company):
+        """The company's own table if it has one, else the shared default (rows without company)."""
+        fnames = ["section", "code", "subject", "role", "unit_kinds", "special", "penilai_ref", "atasan_ref",
+                  "company_id"]
+        rows = self.sudo().search_fetch([("company_id", "in", [company.id, False])], fnames)
+        own = rows.filtered("company_id")
+        return own or rows
 
     @api.model
     def _load_default_table(self, company=None):
-        """(Re)load Bekasi's rows (rules/lampiran2_bekasi.csv) for a company."""
-        company = company or self.env.company
+        """(Re)load Bekasi's rows (rules/lampiran2_bekasi.csv): shared by all companies, or one's own."""
+        company = company or self.env["res.company"]
         vals_list = []
         for sequence, row in enumerate(lampiran2.load_table(), start=1):
             vals_list.append({
@@ -116,12 +122,12 @@ class HrAsnLampiran2Row(models.Model):
                 "company_id": company.id,
             })
         self = self.with_context(hr_asn_no_recompute=True)
-        self.with_context(active_test=False).search([("company_id", "=", company.id)]).unlink()
+        self.with_context(active_test=False).search([("company_id", "=", company.id or False)]).unlink()
         rows = self.create(vals_list)
         self.env["hr.employee"]._asn_recompute_assessors()
         return rows
 
     def action_reset_to_default(self):
-        """Button: replace this company's table by Bekasi's default."""
-        self._load_default_table(self.env.company)
+        """Button: replace the shared table by Bekasi's default (a company's own rows stay)."""
+        self._load_default_table()
         return {"type": "ir.actions.client", "tag": "reload"}

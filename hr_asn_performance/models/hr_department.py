@@ -64,8 +64,14 @@ class HrDepartment(models.Model):
             department.asn_acting_id = by_department.get(department.id, False)
             department.asn_is_vacant = not department.manager_id and not department.asn_acting_id
 
-    @api.constrains("asn_opd_kind", "asn_unit_kind", "parent_id")
+    @api.constrains("asn_opd_kind", "asn_unit_kind", "parent_id", "company_id")
     def _check_asn_kind(self):
+        setda = self.filtered(lambda d: d.asn_opd_kind == "setda")
+        if setda and self.search_count(
+            [("asn_opd_kind", "=", "setda"), ("company_id", "in", setda.company_id.ids)]
+        ) > len(setda.company_id):
+            raise ValidationError(_("A Pemda has one Sekretariat Daerah: its head is the Sekretaris Daerah "
+                                    "(Lampiran II row 1.a)."))
         for department in self:
             if department.asn_opd_kind and department.asn_unit_kind:
                 raise ValidationError(

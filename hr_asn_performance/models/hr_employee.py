@@ -334,10 +334,7 @@ class HrEmployee(models.Model):
             )
             for department in departments
         ]
-        rows = env["hr.asn.lampiran2.row"].search_fetch(
-            [("company_id", "in", [company.id, False])],
-            ["section", "code", "subject", "role", "unit_kinds", "special", "penilai_ref", "atasan_ref"],
-        )
+        rows = env["hr.asn.lampiran2.row"]._get_company_rows(company)
         row_ids = {row.code: row.id for row in rows}
         employees = self.search_fetch(
             employee_domain,
@@ -362,8 +359,10 @@ class HrEmployee(models.Model):
             penilai, penilai_official = person(result.penilai)
             atasan, atasan_official = person(result.atasan)
             source = ("pasal26" if lampiran2.FLAG_NO_ROW in result.flags else "lampiran2")
-            if lampiran2.FLAG_UNRESOLVED in result.flags or lampiran2.FLAG_NO_UNIT in result.flags:
+            if lampiran2.FLAG_UNRESOLVED in result.flags:
                 source = "unresolved"
+            elif lampiran2.FLAG_NO_UNIT in result.flags:
+                source = None  # not placed in a Perangkat Daerah (e.g. not an ASN of the Pemda)
             if employee.assessor_override:
                 penilai, penilai_official = employee.override_penilai_id.id, None
                 if employee.override_atasan_id:

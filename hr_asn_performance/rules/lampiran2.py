@@ -32,7 +32,7 @@ References to posts:
 A post held by nobody is filled by its Plt/Plh (Pasal 26(2)); a post with neither is vacant, and the
 assessment passes to the officials who would assess that post (Pasal 26(3): "atasan dari pejabat
 penilai kinerja secara hierarki"). Nobody assesses themselves: a post held or acted for by the employee
-being assessed is treated as vacant. Where no row fits, Pasal 26(1) applies: the head of the unit
+being assessed is treated as vacant, and so is the atasan's post when its holder is already the penilai. Where no row fits, Pasal 26(1) applies: the head of the unit
 directly above ("atasan langsung").
 """
 
@@ -264,14 +264,14 @@ class _Resolver:
         self.position_cache = {}
         self.in_progress = set()
 
-    def holder(self, target, exclude):
-        """Who fills the post ``target``: (holder, acting, vacant)."""
+    def holder(self, target, *exclude):
+        """Who fills the post ``target``, passing over ``exclude``: (holder, acting, vacant)."""
         if target == KEPALA_DAERAH:
             return KEPALA_DAERAH, False, False
         unit = self.org.units[target]
-        if unit.head_id is not None and unit.head_id != exclude:
+        if unit.head_id is not None and unit.head_id not in exclude:
             return unit.head_id, False, False
-        if unit.acting_id is not None and unit.acting_id != exclude:
+        if unit.acting_id is not None and unit.acting_id not in exclude:
             return unit.acting_id, True, False
         return None, False, True
 
@@ -320,7 +320,9 @@ class _Resolver:
             return Result(upper.penilai, upper.atasan, row.code, tuple(flags) + upper.flags)
         if atasan_target is None:
             return Result(penilai, None, row.code, tuple(flags) + (FLAG_UNRESOLVED,))
-        atasan, acting, vacant = self.holder(atasan_target, exclude)
+        # the atasan is somebody else than the penilai (a Kepala Seksi who is also Plt of his Kepala
+        # Bidang assesses his staff; the Kepala Dinas above is their atasan)
+        atasan, acting, vacant = self.holder(atasan_target, exclude, penilai)
         if acting:
             flags.append(FLAG_ATASAN_ACTING)
         if vacant:

@@ -11,8 +11,11 @@ class HrAsnCityCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.company
-        cls.company.write({"asn_region_head_title": "wali_kota", "asn_region_head_name": "Budi Santoso"})
+        # a Pemda of its own, so that the tests hold in a database with the demo city too
+        cls.company = cls.env["res.company"].create({
+            "name": "Pemerintah Kota Uji", "asn_region_head_title": "wali_kota", "asn_region_head_name": "Budi Santoso",
+        })
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=[cls.company.id]))
         Department = cls.env["hr.department"].with_context(hr_asn_no_recompute=True, tracking_disable=True)
         Employee = cls.env["hr.employee"].with_context(hr_asn_no_recompute=True, tracking_disable=True)
         cls.units = {}
@@ -80,10 +83,11 @@ class HrAsnRoleUsersCase(HrAsnCityCase):
     def setUpClass(cls):
         super().setUpClass()
         group = "hr_asn_performance.group_hr_asn_performance_"
-        cls.user_pegawai = new_test_user(cls.env, "asn_pegawai", groups=group + "employee")
-        cls.user_penilai = new_test_user(cls.env, "asn_penilai", groups=group + "penilai")
-        cls.user_admin_opd = new_test_user(cls.env, "asn_admin_opd", groups=group + "admin_opd")
-        cls.user_admin = new_test_user(cls.env, "asn_bkpsdm", groups=group + "admin")
+        company = {"company_id": cls.company.id, "company_ids": [(6, 0, cls.company.ids)]}
+        cls.user_pegawai = new_test_user(cls.env, "asn_pegawai", groups=group + "employee", **company)
+        cls.user_penilai = new_test_user(cls.env, "asn_penilai", groups=group + "penilai", **company)
+        cls.user_admin_opd = new_test_user(cls.env, "asn_admin_opd", groups=group + "admin_opd", **company)
+        cls.user_admin = new_test_user(cls.env, "asn_bkpsdm", groups=group + "admin", **company)
         cls.user_admin_opd.asn_admin_department_ids = cls.units["dinas"]
         cls.emp["S.dseksi"].user_id = cls.user_pegawai
         cls.emp["H.dseksi"].user_id = cls.user_penilai

@@ -83,7 +83,8 @@ class TestAssessors(HrAsnCityCase):
             "date_from": "2026-01-05",
         })
         self.assertAssessors(self.emp["H.dseksi"], "H.dinas", "H.setda")
-        self.assertAssessors(self.emp["S.dseksi"], "H.dseksi", "H.dseksi")
+        # the atasan is not the penilai again: the Kepala Dinas above the vacant Kepala Bidang post
+        self.assertAssessors(self.emp["S.dseksi"], "H.dseksi", "H.dinas")
 
     def test_mutation_moves_assessors_at_once(self):
         """A mutation to a Badan: the moved employee's assessor follows; the old colleagues keep theirs."""
@@ -141,6 +142,11 @@ class TestAssessors(HrAsnCityCase):
         self.assertEqual(staff.assessor_source, "pasal26")
         loose = self.env["hr.employee"].create({"name": "loose"})
         self.assertFalse(loose.pejabat_penilai_id)
+        self.assertFalse(loose.assessor_source, "not placed in a Perangkat Daerah: not an unresolved case")
+
+    def test_one_sekretariat_daerah(self):
+        with self.assertRefused(ValidationError, "one Sekretariat Daerah"):
+            self.env["hr.department"].create({"name": "Setda 2", "asn_opd_kind": "setda"})
 
 
 @tagged("post_install", "-at_install")
@@ -254,20 +260,22 @@ class TestAsnData(HrAsnCityCase):
 @tagged("post_install", "-at_install")
 class TestRecomputePerformance(HrAsnCityCase):
     def _reset(self):
-        self.env.cr.execute("UPDATE hr_employee SET pejabat_penilai_id = NULL, assessor_source = NULL")
+        self.env.cr.execute("UPDATE hr_employee SET pejabat_penilai_id = NULL, assessor_source = NULL "
+                            "WHERE company_id = %s", [self.company.id])
         self.env.invalidate_all()
 
     def test_recompute_is_a_set_operation(self):
         """The whole city costs the same number of queries whatever its size."""
         Employee = self.env["hr.employee"]
+        roots = self.env["hr.department"].search([("asn_opd_kind", "!=", False), ("company_id", "=", self.company.id)])
         self._reset()
         with self.assertQueryCount(16):
-            changed = Employee._asn_recompute_assessors()
-        self.assertEqual(changed, Employee.search_count([]))
+            changed = Employee._asn_recompute_assessors(roots)
+        self.assertEqual(changed, Employee.search_count([("company_id", "=", self.company.id)]))
         Employee.with_context(hr_asn_no_recompute=True).create([
             {"name": "extra %s" % i, "department_id": self.units["dseksi"].id} for i in range(300)
         ])
         self._reset()
         with self.assertQueryCount(16):
-            Employee._asn_recompute_assessors()
+            Employee._asn_recompute_assessors(roots)
         self.assertAssessors(Employee.search([("name", "=", "extra 7")]), "H.dseksi", "H.dbid", "4.g")
