@@ -17,7 +17,7 @@ class HrAsnActingAssignment(models.Model):
 
     employee_id = fields.Many2one("hr.employee", string="Acting Official", required=True, tracking=True, index=True)
     department_id = fields.Many2one(
-        "hr.department", string="Post of the Head of", required=True, tracking=True, index=True,
+        "hr.department", string="Acting Head of", required=True, tracking=True, index=True,
     )
     kind = fields.Selection(
         [("plt", "Plt (Pelaksana Tugas)"), ("plh", "Plh (Pelaksana Harian)")],
