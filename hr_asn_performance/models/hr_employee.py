@@ -317,7 +317,7 @@ class HrEmployee(models.Model):
             [("department_id", "in", departments.ids), ("is_current", "=", True)],
             ["employee_id", "department_id", "kind", "date_from"],
             order="date_from",
-        )
+        ).filtered(lambda assignment: assignment.employee_id.active)
         for assignment in assignments:  # Plt wins over Plh, the latest over older ones
             current = acting.get(assignment.department_id.id)
             if not current or current.kind != "plt" or assignment.kind == "plt":
@@ -329,7 +329,8 @@ class HrEmployee(models.Model):
                 opd_kind=department.asn_opd_kind or "",
                 unit_kind=department.asn_unit_kind or "",
                 function_code=department.asn_function_code or "",
-                head_id=department.manager_id.id or None,
+                # an archived head (retired, dismissed) leaves the post vacant
+                head_id=department.manager_id.id if department.manager_id.active else None,
                 acting_id=acting[department.id].employee_id.id if department.id in acting else None,
             )
             for department in departments

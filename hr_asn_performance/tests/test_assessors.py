@@ -70,6 +70,12 @@ class TestAssessors(HrAsnCityCase):
         self.assertAssessors(self.emp["S.dseksi"], "H.dinas", "H.setda")
         self.assertAssessors(self.emp["H.dseksi"], "H.dinas", "H.setda")
 
+    def test_archived_head_leaves_the_post_vacant(self):
+        self.emp["H.dseksi"].action_archive()
+        self.assertAssessors(self.emp["S.dseksi"], "H.dbid", "H.dinas", "4.g")
+        self.emp["H.dseksi"].action_unarchive()
+        self.assertAssessors(self.emp["S.dseksi"], "H.dseksi", "H.dbid", "4.g")
+
     def test_vacant_sekda(self):
         self.units["setda"].manager_id = False
         self.assertAssessors(self.emp["H.dsek"], "H.dinas", "KD")
