@@ -1,0 +1,146 @@
+"""Bench: a semester's 360° round for a city of N employees (issue #5).
+
+Run through ``bench/run-360`` (which makes a fresh database); executed by ``odoo-bin shell``, so ``env``
+is given. Builds a city of Dinas (Sekretariat, 4 Bidang x 3 Seksi, 8 staff per Seksi, one in ten staff
+Fungsional), then prints the time and query count of: generating the raters of the whole city, opening,
+one rating through the portal methods (save + submit), the completion dashboard (grouped by Perangkat
+Daerah), closing (every result computed), get_results for every employee; and the peak memory.
+Answers of all raters but a few are written with one SQL statement: the bench measures the close, not
+the typing.
+"""
+import datetime
+import os
+import random
+import resource
+import time
+
+from odoo.addons.hr_asn_performance.rules import nip as nip_rules
+
+N = int(os.environ.get("HR_ASN_BENCH_N", "10000"))
+STAFF_PER_SEKSI = 8
+rng = random.Random(360)
+
+
+def build_units():
+    """Perangkat Daerah of kind Dinas: Sekretariat, 4 Bidang x 3 Seksi; sized so N employees fit."""
+    Department = env["hr.department"].with_context(hr_asn_no_recompute=True, tracking_disable=True)
+    per_opd = 1 + 1 + 4 + 12 + 12 * STAFF_PER_SEKSI + 2 * STAFF_PER_SEKSI
+    n_opd = max(1, N // per_opd)
+    setda = Department.create({"name": "Sekretariat Daerah", "asn_opd_kind": "setda"})
+    seksi_units, heads = [], [(setda, "jpt")]
+    for i in range(n_opd):
+        opd = Department.create({"name": "Dinas %d" % i, "asn_opd_kind": "dinas"})
+        sek = Department.create({"name": "Sekretariat", "parent_id": opd.id, "asn_unit_kind": "sekretariat"})
+        heads += [(opd, "jpt"), (sek, "administrator")]
+        seksi_units += [sek, sek]
+        for b in range(4):
+            bid = Department.create({"name": "Bidang %d" % b, "parent_id": opd.id, "asn_unit_kind": "bidang"})
+            heads.append((bid, "administrator"))
+            for s in range(3):
+                seksi = Department.create({"name": "Seksi %d.%d" % (b, s), "parent_id": bid.id,
+                                           "asn_unit_kind": "seksi"})
+                heads.append((seksi, "pengawas"))
+                seksi_units.append(seksi)
+    return heads, seksi_units
+
+
+def employee_vals(heads, seksi_units):
+    vals_list = [{"name": "Head %s" % unit.id, "department_id": unit.id, "asn_position_kind": kind}
+                 for unit, kind in heads]
+    i = 0
+    while len(vals_list) < N:
+        vals_list.append({"name": "Staff %d" % i, "department_id": seksi_units[i % len(seksi_units)].id,
+                          "asn_position_kind": "fungsional" if i % 10 == 0 else "pelaksana"})
+        i += 1
+    seen = set()
+    for seq, vals in enumerate(vals_list):
+        birth = datetime.date(1965 + rng.randrange(35), 1 + rng.randrange(12), 1 + rng.randrange(28))
+        number = nip_rules.build(birth, birth.year + 23, 3, "male", 1 + seq % 999)
+        while number in seen:
+            birth += datetime.timedelta(days=1)
+            number = nip_rules.build(birth, birth.year + 23, 3, "male", 1 + seq % 999)
+        seen.add(number)
+        vals.update({"nip": number, "asn_status": "pns", "asn_golongan": "III/b"})
+    return vals_list
+
+
+def timed(label, func):
+    cr = env.cr
+    env.flush_all()
+    start_queries = cr.sql_log_count
+    start = time.perf_counter()
+    result = func()
+    env.flush_all()
+    elapsed = time.perf_counter() - start
+    queries = cr.sql_log_count - start_queries
+    print("%-58s %8.2f s %8d queries" % (label, elapsed, queries))
+    return result
+
+
+print("hr_asn_360 bench: %d employees" % N)
+heads, seksi = build_units()
+Employee = env["hr.employee"].with_context(tracking_disable=True, hr_asn_no_recompute=True)
+
+
+def create_city():
+    employees = Employee.create(employee_vals(heads, seksi))
+    for (unit, _kind), head in zip(heads, employees[:len(heads)]):
+        unit.with_context(hr_asn_no_recompute=True).manager_id = head
+    env["hr.employee"]._asn_recompute_assessors()
+    return employees
+
+
+employees = timed("create %d employees + assessors (setup)" % N, create_city)
+
+Round = env["hr.asn360.round"]
+round_ = Round.create({"name": "Bench Semester I 2026", "year": 2026, "semester": "1",
+                       "date_open": "2026-06-01", "date_close": "2026-06-20"})
+timed("generate raters of the whole city", round_.action_generate_assignments)
+assignments = round_.assignment_ids
+roles = {role: len(assignments.filtered(lambda a, r=role: a.role == r)) for role in ("atasan", "peer", "subordinate")}
+print("%-58s %8d  (atasan %d, peer %d, subordinate %d)" % ("assignments", len(assignments), roles["atasan"],
+                                                           roles["peer"], roles["subordinate"]))
+print("%-58s %8d" % ("rated employees with a gap", round_.gap_count))
+timed("open (questionnaire copied)", round_.action_open)
+
+# all raters but 50 answer at once (SQL); the 50 rate through the portal methods
+sample = assignments.sorted("id")[:50]
+questions = round_.question_ids
+env.flush_all()
+env.cr.execute("""
+    INSERT INTO hr_asn360_answer (assignment_id, question_id, stars, round_id, ratee_id, role, value_code,
+                                  create_uid, create_date, write_uid, write_date)
+    SELECT a.id, q.id, LEAST(5, 2 + a.ratee_id %% 3 + (a.id * 7 + q.id * 3) %% 5 / 2),
+           a.round_id, a.ratee_id, a.role, q.value_code,
+           1, now() at time zone 'UTC', 1, now() at time zone 'UTC'
+      FROM hr_asn360_assignment a JOIN hr_asn360_round_question q ON q.round_id = a.round_id
+     WHERE a.round_id = %s AND a.id NOT IN %s
+""", (round_.id, tuple(sample.ids)))
+env.cr.execute("UPDATE hr_asn360_assignment SET state = 'submitted', submitted_on = now() at time zone 'UTC' "
+               "WHERE round_id = %s AND id NOT IN %s", (round_.id, tuple(sample.ids)))
+env.invalidate_all()
+
+
+def rate_sample():
+    for assignment in sample:
+        assignment.action_save_answers({question.id: 1 + rng.randrange(5) for question in questions})
+        assignment.action_submit()
+
+
+timed("50 ratings through action_save_answers + action_submit", rate_sample)
+timed("completion by Perangkat Daerah (read_group)", lambda: env["hr.asn360.assignment"].read_group(
+    [("round_id", "=", round_.id)], ["__count"], ["opd_id", "state"], lazy=False))
+env.invalidate_all()
+timed("close: compute every result", round_.action_close)
+round_.action_publish()
+results = round_.result_ids.filtered("rating")
+print("%-58s %8d" % ("results with a rating", len(results)))
+counts = {}
+for result in results:
+    counts[result.rating] = counts.get(result.rating, 0) + 1
+print("%-58s %s" % ("ratings", counts))
+env.invalidate_all()
+found = timed("get_results for every employee", lambda: env["hr.asn360.result"].get_results(employees, 2026))
+print("%-58s %8d" % ("employees with a published result", len(found)))
+print("%-58s %8.0f MiB" % ("peak RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+env.cr.rollback()

@@ -1,0 +1,134 @@
+"""Portal of the 360° rating: raters rate on a phone, employees read their published results.
+
+Access: a rater reaches an assignment through the record rules (their own, see security) or through
+the assignment's access token (the per-rater link of the invitation, as survey.user_input does); the
+rated employee reaches only their own published result. Anything else redirects to /my.
+"""
+from werkzeug.urls import url_encode
+
+from odoo import http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.http import request
+
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+
+class Asn360Portal(CustomerPortal):
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "perilaku360_count" in counters:
+            Assignment = request.env["hr.asn360.assignment"]
+            values["perilaku360_count"] = (
+                Assignment.search_count(self._asn360_todo_domain()) if Assignment.has_access("read") else 0
+            )
+        return values
+
+    def _asn360_my_domain(self):
+        return [("is_mine", "=", True), ("round_id.state", "in", ("open", "closed", "published"))]
+
+    def _asn360_todo_domain(self):
+        return [("is_mine", "=", True), ("round_id.state", "=", "open"), ("state", "!=", "submitted")]
+
+    @http.route(["/my/perilaku360"], type="http", auth="user", website=True)
+    def portal_my_perilaku360(self, **kw):
+        assignments = request.env["hr.asn360.assignment"].search(self._asn360_my_domain(),
+                                                                 order="round_id desc, state, id")
+        rounds = assignments.round_id
+        progress = {
+            round_.id: (len(assignments.filtered(lambda a, r=round_: a.round_id == r and a.state == "submitted")),
+                        len(assignments.filtered(lambda a, r=round_: a.round_id == r)))
+            for round_ in rounds
+        }
+        my_employees = request.env.user.sudo().employee_ids
+        results = request.env["hr.asn360.result"].search(
+            [("employee_id", "in", my_employees.ids), ("round_state", "=", "published")]
+        )
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "assignments": assignments,
+            "rounds": rounds,
+            "progress": progress,
+            "results": results,
+            "page_name": "perilaku360",
+        })
+        return request.render("hr_asn_360.portal_my_perilaku360", values)
+
+    def _asn360_assignment(self, assignment_id, access_token):
+        return self._document_check_access("hr.asn360.assignment", assignment_id, access_token)
+
+    @http.route(["/my/perilaku360/<int:assignment_id>"], type="http", auth="public", website=True,
+                methods=["GET"])
+    def portal_perilaku360_form(self, assignment_id, access_token=None, error=None, saved=None, **kw):
+        try:
+            assignment = self._asn360_assignment(assignment_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "assignment": assignment,
+            "stars": {answer.question_id.id: answer.stars for answer in assignment.answer_ids},
+            "access_token": access_token,
+            "error": error,
+            "saved": saved,
+            "page_name": "perilaku360_form",
+        })
+        return request.render("hr_asn_360.portal_perilaku360_form", values)
+
+    @http.route(["/my/perilaku360/<int:assignment_id>"], type="http", auth="public", website=True,
+                methods=["POST"])
+    def portal_perilaku360_post(self, assignment_id, access_token=None, **post):
+        try:
+            assignment = self._asn360_assignment(assignment_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        values = {"comment": post.get("comment") or ""}
+        for question in assignment.round_id.question_ids:
+            raw = post.get("q_%s" % question.id)
+            if raw:
+                try:
+                    values[question.id] = int(raw)
+                except ValueError:
+                    values[question.id] = 0  # refused by the 1-5 check with its message
+        url = "/my/perilaku360/%s" % assignment.id
+        query = {"access_token": access_token} if access_token else {}
+        try:
+            assignment.action_save_answers(values)
+            if post.get("submit"):
+                assignment.action_submit()
+        except (UserError, ValidationError) as error:
+            request.env.cr.rollback()
+            query["error"] = error.args[0]
+            return request.redirect(url + "?" + url_encode(query))
+        query["saved"] = "submitted" if post.get("submit") else "draft"
+        return request.redirect(url + "?" + url_encode(query))
+
+    @http.route(["/my/perilaku360/result/<int:result_id>"], type="http", auth="user", website=True)
+    def portal_perilaku360_result(self, result_id, report_type=None, download=False, **kw):
+        try:
+            result = self._document_check_access("hr.asn360.result", result_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if result.round_id.state != "published":
+            return request.redirect("/my")
+        if report_type in ("html", "pdf", "text"):
+            return self._show_report(model=result, report_type=report_type,
+                                     report_ref="hr_asn_360.action_report_hr_asn360_result", download=download)
+        values = self._prepare_portal_layout_values()
+        values.update({"result": result, "lines": result._get_report_lines(), "page_name": "perilaku360_result"})
+        return request.render("hr_asn_360.portal_perilaku360_result", values)
+
+
+class Asn360Export(http.Controller):
+    @http.route(["/hr_asn_360/round/<int:round_id>/xlsx"], type="http", auth="user")
+    def export_round_xlsx(self, round_id, **kw):
+        round_ = request.env["hr.asn360.round"].browse(round_id).exists()
+        if not round_:
+            raise request.not_found()
+        round_.check_access("read")
+        content = round_._export_xlsx()
+        filename = "%s.xlsx" % round_.name
+        return request.make_response(content, headers=[
+            ("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            ("Content-Disposition", http.content_disposition(filename)),
+        ])

@@ -1,0 +1,351 @@
+from odoo import _, api, fields, models
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.hr_asn_performance.rules import periods
+
+from ..rules import scoring
+
+ROLES = [
+    ("atasan", "Superior (atasan)"),
+    ("peer", "Peer (rekan sejawat)"),
+    ("subordinate", "Subordinate (bawahan)"),
+]
+ASSIGNMENT_STATES = [("todo", "To Do"), ("draft", "In Progress"), ("submitted", "Submitted")]
+# Who rated whom (and what): readable for other rows only through the audited list.
+GUARDED_FIELDS = {"rater_id", "rater_user_id", "answer_ids", "comment"}
+# Set by the rating methods (action_save_answers, action_submit), never by a form.
+RATING_FIELDS = {"state", "submitted_on", "comment"}
+# The portal token (portal.mixin) may be set at any time, also on a closed round.
+FREE_FIELDS = {"access_token"}
+# Who and what is rated: fixed once somebody answered.
+PAIR_FIELDS = {"round_id", "ratee_id", "rater_id", "role"}
+ADMIN_GROUP = "hr_asn_performance.group_hr_asn_performance_admin"
+
+
+class HrAsn360Assignment(models.Model):
+    """One rater asked to rate one employee in a round, in a role (Semarang seed 000: atasan, rekan
+    sejawat, bawahan). Peers and subordinates are anonymous: only Admin BKPSDM sees who rated whom, in
+    an audited list (hr.asn360.access.log)."""
+
+    _name = "hr.asn360.assignment"
+    _description = "360° Rating Assignment"
+    _inherit = ["portal.mixin"]
+    _order = "round_id desc, ratee_id, role, id"
+
+    round_id = fields.Many2one("hr.asn360.round", string="Round", required=True, ondelete="cascade", index=True)
+    ratee_id = fields.Many2one("hr.employee", string="Rated Employee", required=True, ondelete="cascade",
+                               index=True)
+    rater_id = fields.Many2one("hr.employee", string="Rater", required=True, ondelete="cascade", index=True)
+    rater_user_id = fields.Many2one("res.users", string="Rater User", related="rater_id.user_id", store=True,
+                                    index=True, precompute=True)
+    role = fields.Selection(ROLES, required=True)
+    state = fields.Selection(ASSIGNMENT_STATES, required=True, default="todo", copy=False, index=True)
+    origin = fields.Selection([("auto", "Generated"), ("manual", "Added by hand")], required=True,
+                              default="manual", copy=False)
+    answer_ids = fields.One2many("hr.asn360.answer", "assignment_id", string="Answers")
+    comment = fields.Text()
+    submitted_on = fields.Datetime(copy=False)
+    opd_id = fields.Many2one("hr.department", string="Perangkat Daerah", related="ratee_id.department_id.asn_opd_id",
+                             store=True, index=True, precompute=True)
+    ratee_department_id = fields.Many2one("hr.department", string="Unit", related="ratee_id.department_id",
+                                          store=True, precompute=True)
+    company_id = fields.Many2one(related="round_id.company_id", store=True, index=True, precompute=True)
+    round_state = fields.Selection(related="round_id.state", string="Round Status")
+    # For the rater's own screens (portal users cannot read employees): names only.
+    ratee_name = fields.Char(related="ratee_id.name", string="Rated Employee Name")
+    ratee_job_title = fields.Char(related="ratee_id.job_title", string="Rated Employee Position")
+    is_mine = fields.Boolean(string="Mine", compute="_compute_is_mine", search="_search_is_mine",
+                             help="Assignments where I am the rater.")
+    answered_count = fields.Integer(string="Answered", compute="_compute_answered_count")
+
+    _sql_constraints = [
+        ("pair_uniq", "unique(round_id, ratee_id, rater_id)", "This rater already rates this employee in this round."),
+        ("not_self", "CHECK(rater_id != ratee_id)", "Nobody rates themselves."),
+    ]
+
+    # ------------------------------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------------------------------
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for assignment in self:
+            assignment.access_url = "/my/perilaku360/%s" % assignment.id
+
+    @api.depends("ratee_id", "role", "round_id")
+    def _compute_display_name(self):
+        roles = dict(self._fields["role"]._description_selection(self.env))
+        for assignment in self:
+            name = assignment.sudo().ratee_id.name or ""
+            assignment.display_name = "%s (%s)" % (name, roles.get(assignment.role, ""))
+
+    @api.depends_context("uid")
+    def _compute_is_mine(self):
+        for assignment in self:
+            assignment.is_mine = assignment.sudo().rater_user_id.id == self.env.uid
+
+    def _search_is_mine(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Search 'Mine' with = True or = False."))
+        mine = (operator == "=") == value
+        return [("rater_user_id", "=" if mine else "!=", self.env.uid)]
+
+    def _compute_answered_count(self):
+        groups = self.env["hr.asn360.answer"].sudo()._read_group(
+            [("assignment_id", "in", self.ids)], ["assignment_id"], ["__count"])
+        counts = {assignment.id: count for assignment, count in groups}
+        for assignment in self:
+            assignment.answered_count = counts.get(assignment.id, 0)
+
+    # ------------------------------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------------------------------
+    @api.constrains("ratee_id", "rater_id")
+    def _check_not_self(self):
+        if any(assignment.ratee_id == assignment.rater_id for assignment in self):
+            raise ValidationError(_("Nobody rates themselves in a 360° rating."))
+
+    @api.constrains("ratee_id", "rater_id", "round_id")
+    def _check_tugas_belajar(self):
+        """Employees on tugas belajar (Perwal Bekasi 38/2023 Pasal 14) neither rate nor are rated."""
+        for assignment in self:
+            day = assignment.round_id._reference_date()
+            for employee in (assignment.sudo().ratee_id, assignment.sudo().rater_id):
+                if periods.covers(employee.tb_date_from, employee.tb_date_to, day):
+                    raise ValidationError(_("%s is on tugas belajar: they neither rate nor are rated in this round.",
+                                            employee.name))
+
+    @api.constrains("round_id", "ratee_id", "rater_id")
+    def _check_company(self):
+        for assignment in self.sudo():
+            companies = (assignment.ratee_id | assignment.rater_id).company_id
+            if companies - assignment.round_id.company_id:
+                raise ValidationError(_("Raters and rated employees belong to the company of the round."))
+
+    # ------------------------------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------------------------------
+    def _check_assignment_update(self, fnames, operation):
+        """Every rule on changing assignments, in one place:
+
+        - a closed round never changes (not even as superuser);
+        - pairs are planned in draft (Admin BKPSDM and the unit's Admin Kepegawaian OPD, by record rules);
+          while the round is open only Admin BKPSDM adds raters, or removes and changes those who have not
+          answered yet;
+        - state and submission date move only through action_save_answers / action_submit.
+        """
+        if self.env.context.get(MODULE_UNINSTALL_FLAG) or (operation == "write" and fnames <= FREE_FIELDS):
+            return
+        for assignment in self:
+            state = assignment.round_id.state
+            if state in ("closed", "published"):
+                raise UserError(_("%s is closed: its ratings can no longer change.", assignment.round_id.name))
+            if state == "open" and (operation in ("create", "unlink") or fnames & PAIR_FIELDS):
+                if not (self.env.su or self.env.user.has_group(ADMIN_GROUP)):
+                    raise UserError(_("%s is open: only Admin BKPSDM can still change its raters.",
+                                      assignment.round_id.name))
+                if operation != "create" and assignment.state != "todo":
+                    raise UserError(_("This rater has already answered: the rating can no longer be moved or "
+                                      "removed."))
+        if fnames & RATING_FIELDS and not self.env.context.get("hr_asn360_transition"):
+            raise UserError(_("A rating is saved and submitted by its rater."))
+
+    @api.model
+    def _check_new_pairs(self, vals_list):
+        """Before anything is written: nobody rates themselves, and a pair is asked once per round."""
+        pairs = [(vals.get("round_id"), vals.get("ratee_id"), vals.get("rater_id")) for vals in vals_list]
+        if any(ratee and ratee == rater for _round, ratee, rater in pairs):
+            raise ValidationError(_("Nobody rates themselves in a 360° rating."))
+        if len(set(pairs)) < len(pairs):
+            raise ValidationError(_("This rater already rates this employee in this round."))
+        if self.env.context.get("hr_asn360_bulk"):
+            return  # planned by rules/sampling.py against the kept assignments
+        existing = self.sudo().search_fetch([
+            ("round_id", "in", list({p[0] for p in pairs})), ("ratee_id", "in", list({p[1] for p in pairs})),
+        ], ["round_id", "ratee_id", "rater_id"])
+        taken = {(a.round_id.id, a.ratee_id.id, a.rater_id.id) for a in existing}
+        if taken & set(pairs):
+            raise ValidationError(_("This rater already rates this employee in this round."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_new_pairs(vals_list)
+        assignments = super().create(vals_list)
+        assignments._check_assignment_update(set().union(*vals_list) if vals_list else set(), "create")
+        if not self.env.context.get("hr_asn360_bulk"):
+            assignments._ensure_results()._refresh_gaps()
+        return assignments
+
+    def write(self, vals):
+        self._check_assignment_update(set(vals), "write")
+        before = self._get_results() if set(vals) & PAIR_FIELDS else None
+        res = super().write(vals)
+        if before is not None:
+            self._check_assignment_update(set(vals), "write")  # the new round, if moved
+            (before | self._ensure_results())._refresh_gaps()
+        return res
+
+    def unlink(self):
+        self._check_assignment_update(set(), "unlink")
+        results = self._get_results()
+        res = super().unlink()
+        results.exists()._refresh_gaps()
+        return res
+
+    # ------------------------------------------------------------------------------------------
+    # Who rated whom: reads of other raters' rows go through the audited list only
+    # ------------------------------------------------------------------------------------------
+    def _guard_who_rated_whom(self, fnames, what="raters"):
+        """Refuse, or record in the access log, reading rater or answers of somebody else's rating.
+
+        Free: the superuser, the rater's own rows, and rows of draft rounds (a plan, nobody has rated).
+        Otherwise Admin BKPSDM may look in the audited list (context ``hr_asn360_audit``), and each
+        (round, rated employee) looked at is recorded.
+        """
+        if self.env.su or not GUARDED_FIELDS.intersection(fnames or ()):
+            return
+        others = self.sudo().filtered(lambda a: a.rater_user_id.id != self.env.uid and a.round_id.state != "draft")
+        if not others:
+            return
+        if not (self.env.context.get("hr_asn360_audit") and self.env.user.has_group(ADMIN_GROUP)):
+            raise AccessError(_("Who rated whom is shown only to Admin BKPSDM, in the audited list "
+                                "(Penilaian Perilaku 360 > Audit > Who Rated Whom)."))
+        if {"answer_ids", "comment"} & set(fnames):
+            what = "answers"
+        self.env["hr.asn360.access.log"]._record(others, what)
+
+    def _read_format(self, fnames, load="_classic_read"):
+        self._guard_who_rated_whom(fnames)
+        return super()._read_format(fnames, load=load)
+
+    def export_data(self, fields_to_export):
+        self._guard_who_rated_whom({path.split("/")[0].split(".")[0] for path in fields_to_export})
+        return super().export_data(fields_to_export)
+
+    @api.model
+    def _guard_domain(self, domain, groupby=()):
+        """Filtering or grouping by rater is looking at who rated whom too."""
+        if self.env.su:
+            return
+        names = {str(leaf[0]).split(".")[0] for leaf in domain or () if isinstance(leaf, (list, tuple))}
+        names |= {spec.split(":")[0].split(".")[0] for spec in groupby}
+        if not GUARDED_FIELDS & names:
+            return
+        if not (self.env.context.get("hr_asn360_audit") and self.env.user.has_group(ADMIN_GROUP)):
+            raise AccessError(_("Who rated whom is shown only to Admin BKPSDM, in the audited list "
+                                "(Penilaian Perilaku 360 > Audit > Who Rated Whom)."))
+        self.env["hr.asn360.access.log"]._record_search(domain, groupby)
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        self._guard_domain(domain)
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        groupby = [groupby] if isinstance(groupby, str) else list(groupby or [])
+        self._guard_domain([], groupby)
+        return super().read_group(domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
+
+    # ------------------------------------------------------------------------------------------
+    # Rating (called by the portal)
+    # ------------------------------------------------------------------------------------------
+    def _check_can_rate(self):
+        """The round is open and I am the rater (the record rules already hide other raters' rows)."""
+        for assignment in self:
+            if assignment.round_id.state != "open":
+                raise UserError(_("%s is not open for rating.", assignment.round_id.name))
+        self.check_access("write")
+        for assignment in self:
+            if not self.env.su and assignment.sudo().rater_user_id.id != self.env.uid:
+                raise AccessError(_("You can only rate the employees you are asked to rate."))
+
+    @api.model
+    def _parse_stars(self, stars):
+        if isinstance(stars, str) and stars.strip().isdigit():
+            stars = int(stars.strip())
+        if not scoring.valid_stars(stars):
+            raise ValidationError(_("Give each value 1 to 5 stars (1 is the least fitting, 5 the most fitting)."))
+        return stars
+
+    def action_save_answers(self, values):
+        """Save the rater's answers: ``values`` = {round question id: stars 1-5, ..., 'comment': text}.
+
+        Everything is checked before anything is written. A submitted rating may be changed while the
+        round is open (it stays submitted); an untouched one becomes "in progress".
+        """
+        self.ensure_one()
+        self._check_can_rate()
+        values = dict(values or {})
+        comment = values.pop("comment", None)
+        stars_by_question = {}
+        for key, stars in values.items():
+            try:
+                question_id = int(key)
+            except (TypeError, ValueError):
+                raise ValidationError(_("Unknown question: %s.", key)) from None
+            stars_by_question[question_id] = self._parse_stars(stars)
+        unknown = set(stars_by_question) - set(self.round_id.question_ids.ids)
+        if unknown:
+            raise ValidationError(_("These questions are not asked in %s.", self.round_id.name))
+        existing = {answer.question_id.id: answer for answer in self.answer_ids}
+        to_create = []
+        for question_id, stars in stars_by_question.items():
+            answer = existing.get(question_id)
+            if not answer:
+                to_create.append({"assignment_id": self.id, "question_id": question_id, "stars": stars})
+            elif answer.stars != stars:
+                answer.stars = stars
+        if to_create:
+            self.env["hr.asn360.answer"].create(to_create)
+        vals = {}
+        if comment is not None:
+            vals["comment"] = comment or False
+        if self.state == "todo":
+            vals["state"] = "draft"
+        elif self.state == "submitted":
+            vals["submitted_on"] = fields.Datetime.now()
+        if vals:
+            self.with_context(hr_asn360_transition=True).write(vals)
+        return True
+
+    def action_submit(self):
+        """Submit complete ratings; submitting again while the round is open records a change."""
+        self._check_can_rate()
+        for assignment in self:
+            answered = set(assignment.answer_ids.question_id.ids)
+            missing = assignment.round_id.question_ids.filtered(lambda q: q.id not in answered)
+            if missing:
+                raise UserError(_("Give stars to every value before submitting: %s.",
+                                  ", ".join(missing.mapped("name"))))
+        self.with_context(hr_asn360_transition=True).write({
+            "state": "submitted", "submitted_on": fields.Datetime.now(),
+        })
+        return True
+
+    # ------------------------------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------------------------------
+    def _get_results(self):
+        """The result records (one per rated employee and round) these assignments count in."""
+        if not self:
+            return self.env["hr.asn360.result"]
+        pairs = {(a.round_id.id, a.ratee_id.id) for a in self.sudo()}
+        results = self.env["hr.asn360.result"].sudo().search_fetch(
+            [("round_id", "in", list({p[0] for p in pairs})), ("employee_id", "in", list({p[1] for p in pairs}))],
+            ["round_id", "employee_id"])
+        return results.filtered(lambda r: (r.round_id.id, r.employee_id.id) in pairs)
+
+    def _ensure_results(self):
+        """Results of the rated employees, created for those added by hand outside the generated scope."""
+        results = self._get_results()
+        known = {(r.round_id.id, r.employee_id.id) for r in results}
+        missing = {(a.round_id.id, a.ratee_id.id): a.ratee_id for a in self.sudo()} if self else {}
+        vals_list = [
+            {"round_id": round_id, "employee_id": employee.id, "department_id": employee.department_id.id,
+             "opd_id": employee.department_id.asn_opd_id.id, "is_rated": True}
+            for (round_id, _employee_id), employee in missing.items() if (round_id, employee.id) not in known
+        ]
+        if vals_list:
+            results |= self.env["hr.asn360.result"].sudo().create(vals_list)
+        return results

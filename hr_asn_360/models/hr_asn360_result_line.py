@@ -1,0 +1,50 @@
+from odoo import _, api, fields, models
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+from odoo.exceptions import UserError
+
+from .hr_asn360_question import VALUE_CODES
+
+LINE_ROLES = [
+    ("atasan", "Superior (atasan)"),
+    ("peer", "Peer (rekan sejawat)"),
+    ("subordinate", "Subordinate (bawahan)"),
+    ("others", "Others (rekan sejawat and bawahan)"),
+    ("all", "All raters"),
+]
+
+
+class HrAsn360ResultLine(models.Model):
+    """Mean stars and number of raters for one value and one role (or 'others', 'all') of a result.
+    Peers and subordinates appear as a role only when enough of them answered (round setting)."""
+
+    _name = "hr.asn360.result.line"
+    _description = "360° Result by Value and Role"
+    _order = "result_id, id"
+
+    result_id = fields.Many2one("hr.asn360.result", string="Result", required=True, ondelete="cascade", index=True)
+    value_code = fields.Selection(VALUE_CODES, string="Core Value", required=True)
+    role = fields.Selection(LINE_ROLES, required=True)
+    mean = fields.Float(digits=(3, 2), aggregator="avg")
+    count = fields.Integer(string="Raters")
+    weighted_mean = fields.Float(string="Weighted Mean", digits=(3, 2),
+                                 help="On the 'All raters' line: the value's score with the round's role weights.")
+
+    def _check_line_update(self):
+        if self.env.context.get(MODULE_UNINSTALL_FLAG):
+            return
+        if any(line.result_id.round_id.state in ("closed", "published") for line in self.sudo()):
+            raise UserError(_("The round is closed: its results can no longer change."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_line_update()
+        return lines
+
+    def write(self, vals):
+        self._check_line_update()
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_line_update()
+        return super().unlink()

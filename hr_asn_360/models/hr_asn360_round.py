@@ -1,0 +1,536 @@
+import logging
+import random
+from datetime import datetime, time, timedelta
+
+from odoo import _, api, fields, models
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.hr_asn_performance.rules import periods
+
+from ..rules import sampling, scoring
+
+_logger = logging.getLogger(__name__)
+
+# Kota Semarang rates behaviour once every semester (seed 000: "1 (satu) kali setiap 1 (satu) semester").
+SEMESTERS = [("1", "Semester I (January-June)"), ("2", "Semester II (July-December)")]
+STATES = [("draft", "Draft"), ("open", "Open"), ("closed", "Closed"), ("published", "Published")]
+NEXT_STATE = {"draft": "open", "open": "closed", "closed": "published"}
+# What the generation and the rating depend on: fixed once the round opens.
+LOCKED_WHEN_OPEN = {"year", "semester", "scope", "department_ids", "company_id", "max_peers", "date_open"}
+# Chatter and activities stay usable on a closed round.
+MAIL_PREFIXES = ("message_", "activity_", "website_message")
+
+
+class HrAsn360Round(models.Model):
+    """A semester's 360° behaviour rating (Kota Semarang's e-Perilaku 360): who is rated, by whom, on
+    which questions, and the results frozen at close."""
+
+    _name = "hr.asn360.round"
+    _description = "360° Behaviour Rating Round"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, semester desc, id desc"
+
+    def _default_year(self):
+        return fields.Date.context_today(self).year
+
+    def _default_semester(self):
+        return "1" if fields.Date.context_today(self).month <= 6 else "2"
+
+    name = fields.Char(required=True, tracking=True)
+    year = fields.Integer(required=True, default=_default_year, tracking=True)
+    semester = fields.Selection(SEMESTERS, required=True, default=_default_semester, tracking=True)
+    scope = fields.Selection(
+        [("all", "All Perangkat Daerah"), ("some", "Some Perangkat Daerah")],
+        required=True, default="all", tracking=True,
+    )
+    department_ids = fields.Many2many(
+        "hr.department", "hr_asn360_round_department_rel", "round_id", "department_id",
+        string="Perangkat Daerah", domain="[('asn_opd_kind', '!=', False)]",
+        help="The Perangkat Daerah whose employees (with their units and Kelurahan) are rated.",
+    )
+    date_open = fields.Date(string="Opens On", required=True, tracking=True)
+    date_close = fields.Date(string="Closes On", required=True, tracking=True)
+    state = fields.Selection(STATES, required=True, default="draft", tracking=True, copy=False)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
+    question_ids = fields.One2many("hr.asn360.round.question", "round_id", string="Questions", copy=False)
+    assignment_ids = fields.One2many("hr.asn360.assignment", "round_id", string="Raters", copy=False)
+    result_ids = fields.One2many("hr.asn360.result", "round_id", string="Results", copy=False)
+    participant_ids = fields.One2many("hr.asn360.result", "round_id", string="Employees in the Round", copy=False)
+
+    # Settings (national_rules.md §6: no national weights or thresholds; these are per round)
+    max_peers = fields.Integer(string="Peers per Employee", default=5,
+                               help="At most this many rekan sejawat rate each employee; they are sampled so "
+                                    "that the work is spread evenly.")
+    min_raters_per_role = fields.Integer(
+        string="Minimum Raters per Role", default=scoring.DEFAULT_MIN_RATERS,
+        help="Peers and subordinates are shown as a group only when at least this many answered; otherwise "
+             "their answers are merged into 'others'.",
+    )
+    reminder_days = fields.Integer(string="Remind Days Before Close", default=3)
+    reminder_last_date = fields.Date(string="Last Reminder", readonly=True, copy=False)
+    weight_atasan = fields.Float(string="Weight Superior (atasan)", default=0.0)
+    weight_peer = fields.Float(string="Weight Peer (rekan sejawat)", default=0.0)
+    weight_subordinate = fields.Float(string="Weight Subordinate (bawahan)", default=0.0)
+    threshold_diatas = fields.Float(string="Diatas Ekspektasi From", default=scoring.DEFAULT_THRESHOLD_DIATAS,
+                                    digits=(3, 2))
+    threshold_sesuai = fields.Float(string="Sesuai Ekspektasi From", default=scoring.DEFAULT_THRESHOLD_SESUAI,
+                                    digits=(3, 2))
+
+    # Progress
+    ratee_count = fields.Integer(string="Rated Employees", compute="_compute_counts")
+    gap_count = fields.Integer(string="Employees with Gaps", compute="_compute_counts")
+    assignment_count = fields.Integer(string="Ratings Requested", compute="_compute_counts")
+    submitted_count = fields.Integer(string="Ratings Submitted", compute="_compute_counts")
+    completion_rate = fields.Float(string="Completion (%)", compute="_compute_counts", digits=(5, 1))
+
+    # ------------------------------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------------------------------
+    def _compute_counts(self):
+        """Counts over every assignment and result of the round, whoever looks (two grouped reads)."""
+        assignments = self.env["hr.asn360.assignment"].sudo()._read_group(
+            [("round_id", "in", self.ids)], ["round_id", "state"], ["__count"])
+        results = self.env["hr.asn360.result"].sudo()._read_group(
+            [("round_id", "in", self.ids)], ["round_id", "is_rated", "has_gap"], ["__count"])
+        totals, submitted, rated, gaps = {}, {}, {}, {}
+        for round_, state, count in assignments:
+            totals[round_.id] = totals.get(round_.id, 0) + count
+            if state == "submitted":
+                submitted[round_.id] = count
+        for round_, is_rated, has_gap, count in results:
+            if is_rated:
+                rated[round_.id] = rated.get(round_.id, 0) + count
+            if has_gap:
+                gaps[round_.id] = gaps.get(round_.id, 0) + count
+        for round_ in self:
+            total = totals.get(round_.id, 0)
+            round_.assignment_count = total
+            round_.submitted_count = submitted.get(round_.id, 0)
+            round_.completion_rate = 100.0 * round_.submitted_count / total if total else 0.0
+            round_.ratee_count = rated.get(round_.id, 0)
+            round_.gap_count = gaps.get(round_.id, 0)
+
+    # ------------------------------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------------------------------
+    @api.constrains("date_open", "date_close", "max_peers", "min_raters_per_role", "reminder_days",
+                    "weight_atasan", "weight_peer", "weight_subordinate", "threshold_diatas", "threshold_sesuai",
+                    "scope", "department_ids", "year")
+    def _check_settings(self):
+        for round_ in self:
+            if round_.date_close < round_.date_open:
+                raise ValidationError(_("%s: the round must open before it closes.", round_.name))
+            if not 2000 <= round_.year <= 2100:
+                raise ValidationError(_("%s: the year must be a calendar year such as 2026.", round_.name))
+            if round_.max_peers < 0 or round_.min_raters_per_role < 1 or round_.reminder_days < 0:
+                raise ValidationError(_("%s: peers per employee and reminder days cannot be negative, and at "
+                                        "least one rater per role is needed to show a role.", round_.name))
+            if min(round_.weight_atasan, round_.weight_peer, round_.weight_subordinate) < 0:
+                raise ValidationError(_("%s: role weights cannot be negative (all zero means equal weights).",
+                                        round_.name))
+            if not scoring.valid_thresholds(round_.threshold_diatas, round_.threshold_sesuai):
+                raise ValidationError(_("%s: the thresholds lie on the 1-5 star scale, Sesuai Ekspektasi not "
+                                        "above Diatas Ekspektasi.", round_.name))
+            if round_.scope == "some" and not round_.department_ids:
+                raise ValidationError(_("%s: choose the Perangkat Daerah the round covers.", round_.name))
+
+    @api.constrains("year", "semester", "scope", "department_ids", "company_id")
+    def _check_overlap(self):
+        """At most one round per semester for any Perangkat Daerah."""
+        others = self.search([
+            ("company_id", "in", self.company_id.ids), ("year", "in", self.mapped("year")),
+            ("semester", "in", self.mapped("semester")), ("id", "not in", self.ids),
+        ]) | self
+        coverage = {round_.id: round_._scope_department_ids() for round_ in others}
+        for round_ in self:
+            for other in others:
+                if other == round_ or (other.company_id, other.year, other.semester) != (
+                        round_.company_id, round_.year, round_.semester):
+                    continue
+                if other.id < round_.id and other in self:
+                    continue  # each pair of this batch once
+                if "all" in (round_.scope, other.scope) or coverage[round_.id] & coverage[other.id]:
+                    raise ValidationError(_(
+                        "%(round)s and %(other)s both cover Perangkat Daerah of semester %(semester)s %(year)s: "
+                        "a semester has one round per Perangkat Daerah.",
+                        round=round_.name, other=other.name, semester=round_.semester, year=round_.year,
+                    ))
+
+    # ------------------------------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------------------------------
+    def _check_round_update(self, vals):
+        """All the rules on changing a round, in one place."""
+        if self.env.context.get(MODULE_UNINSTALL_FLAG):
+            return
+        fnames = {fname for fname in vals if not fname.startswith(MAIL_PREFIXES)}
+        if "state" in fnames and not self.env.context.get("hr_asn360_transition"):
+            raise UserError(_("Use the buttons Open, Close and Publish to move a round on."))
+        for round_ in self:
+            if round_.state == "open" and fnames & LOCKED_WHEN_OPEN:
+                raise UserError(_("%s is open: its scope, semester and raters' rules can no longer change.",
+                                  round_.name))
+            if round_.state in ("closed", "published") and fnames - {"state"}:
+                raise UserError(_("%s is closed: the round and its results can no longer change.", round_.name))
+
+    def write(self, vals):
+        self._check_round_update(vals)
+        return super().write(vals)
+
+    def unlink(self):
+        if not self.env.context.get(MODULE_UNINSTALL_FLAG) and any(r.state != "draft" for r in self):
+            raise UserError(_("Only a draft round can be deleted."))
+        return super().unlink()
+
+    # ------------------------------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------------------------------
+    def _check_state(self, state, message):
+        self.check_access("write")
+        wrong = self.filtered(lambda r: r.state != state)
+        if wrong:
+            raise UserError(message % ", ".join(wrong.mapped("name")))
+
+    def action_generate_assignments(self):
+        """(Re)build the raters of draft rounds; raters added by hand are kept."""
+        self._check_state("draft", _("Raters are generated while a round is a draft: %s."))
+        self._generate_assignments()
+        return True
+
+    def action_open(self):
+        self._check_state("draft", _("Only a draft round can be opened: %s."))
+        empty = self.filtered(lambda r: not r.assignment_count)
+        if empty:
+            raise UserError(_("Generate the raters of %s before opening it.", ", ".join(empty.mapped("name"))))
+        self._copy_questions()
+        for round_ in self:
+            codes = round_.question_ids.mapped("value_code")
+            if sorted(codes) != sorted(scoring.VALUE_CODES):
+                raise UserError(_("%s must ask exactly one question for each of the seven BerAKHLAK values.",
+                                  round_.name))
+        self.with_context(hr_asn360_transition=True).write({"state": "open"})
+        return True
+
+    def action_close(self):
+        """Close the rating and compute the results once; they never change afterwards."""
+        self._check_state("open", _("Only an open round can be closed: %s."))
+        self.result_ids._refresh_gaps()
+        self._compute_results()
+        self.with_context(hr_asn360_transition=True).write({"state": "closed"})
+        return True
+
+    def action_publish(self):
+        self._check_state("closed", _("Only a closed round can be published: %s."))
+        self.with_context(hr_asn360_transition=True).write({"state": "published"})
+        return True
+
+    def _action_assignments(self, name, views, search_view="hr_asn_360.hr_asn360_assignment_view_search", context=None):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": "hr.asn360.assignment",
+            "views": [(self.env.ref(xmlid).id, mode) for xmlid, mode in views],
+            "search_view_id": [self.env.ref(search_view).id],
+            "domain": [("round_id", "=", self.id)],
+            "context": dict(context or {}, default_round_id=self.id),
+        }
+
+    def action_edit_raters(self):
+        """Draft: the raters, editable by BKPSDM and the unit's Admin Kepegawaian OPD."""
+        return self._action_assignments(_("Raters of %s", self.name), [
+            ("hr_asn_360.hr_asn360_assignment_view_list_plan", "list"),
+        ], context={"search_default_group_ratee": 1})
+
+    def action_view_completion(self):
+        return self._action_assignments(_("Completion of %s", self.name), [
+            ("hr_asn_360.hr_asn360_assignment_view_graph", "graph"),
+            ("hr_asn_360.hr_asn360_assignment_view_pivot", "pivot"),
+            ("hr_asn_360.hr_asn360_assignment_view_list", "list"),
+            ("hr_asn_360.hr_asn360_assignment_view_form", "form"),
+        ])
+
+    def action_view_raters_audit(self):
+        """Who rated whom: Admin BKPSDM only, and every look is recorded in the access log."""
+        return self._action_assignments(_("Who Rated Whom: %s", self.name), [
+            ("hr_asn_360.hr_asn360_assignment_view_list_audit", "list"),
+            ("hr_asn_360.hr_asn360_assignment_view_form_audit", "form"),
+        ], search_view="hr_asn_360.hr_asn360_assignment_view_search_audit", context={"hr_asn360_audit": True})
+
+    def action_view_results(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("hr_asn_360.hr_asn360_result_action")
+        action["domain"] = [("round_id", "=", self.id)]
+        action["context"] = {"search_default_rated": 1}
+        return action
+
+    # ------------------------------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------------------------------
+    def _reference_date(self):
+        """The day that decides who is on tugas belajar: the opening day."""
+        return self.date_open or fields.Date.context_today(self)
+
+    def _scope_department_ids(self):
+        """Ids of the departments whose employees this round rates (empty set for scope 'all')."""
+        if self.scope == "all":
+            return set()
+        return set(self.env["hr.department"].sudo().with_context(active_test=False).search(
+            [("id", "child_of", self.department_ids.ids)]).ids)
+
+    def _scope_departments(self):
+        Department = self.env["hr.department"].sudo()
+        if self.scope == "all":
+            domain = [("asn_opd_id", "!=", False), ("company_id", "in", [self.company_id.id, False])]
+        else:
+            domain = [("id", "child_of", self.department_ids.ids)]
+        return Department.search_fetch(domain, ["asn_opd_id"])
+
+    def _generate_assignments(self):
+        """A set operation per round: the employees are read once, the plan is made in plain Python
+        (rules/sampling.py), the assignments are created with one create(vals_list)."""
+        Assignment = self.env["hr.asn360.assignment"].sudo().with_context(hr_asn360_bulk=True)
+        Result = self.env["hr.asn360.result"].sudo()
+        for round_ in self:
+            day = round_._reference_date()
+            opd_of = {department.id: department.asn_opd_id.id for department in round_._scope_departments()}
+            employees = self.env["hr.employee"].sudo().with_context(active_test=True).search_fetch(
+                [("company_id", "=", round_.company_id.id), ("asn_status", "!=", False)],
+                ["department_id", "asn_position_kind", "pejabat_penilai_id", "pejabat_penilai_official",
+                 "tb_date_from", "tb_date_to", "user_id"],
+            )
+            people = {
+                employee.id: sampling.Person(
+                    employee.id, employee.department_id.id or None, employee.asn_position_kind or None,
+                    employee.pejabat_penilai_id.id or None, employee.pejabat_penilai_official or None,
+                    periods.covers(employee.tb_date_from, employee.tb_date_to, day),
+                )
+                for employee in employees
+            }
+            department_of = {employee.id: employee.department_id.id for employee in employees}
+            ratee_ids = [employee.id for employee in employees if employee.department_id.id in opd_of]
+            current = Assignment.search_fetch([("round_id", "=", round_.id)],
+                                              ["ratee_id", "rater_id", "role", "origin"])
+            kept = current.filtered(lambda a: a.origin == "manual")
+            (current - kept).unlink()
+            Result.search([("round_id", "=", round_.id)]).unlink()
+            plan = sampling.plan(people, ratee_ids, round_.max_peers, round_.id,
+                                 [(a.ratee_id.id, a.rater_id.id, a.role) for a in kept])
+            official = {employee.id: employee.pejabat_penilai_official for employee in employees}
+            counts = {}
+            for ratee, _rater, role in plan.pairs:
+                counts.setdefault(ratee, {}).setdefault(role, 0)
+                counts[ratee][role] += 1
+            result_vals = []
+            for ratee_id, (rated, gap) in plan.notes.items():
+                planned = counts.get(ratee_id, {})
+                result_vals.append({
+                    "round_id": round_.id,
+                    "employee_id": ratee_id,
+                    "department_id": department_of[ratee_id],
+                    "opd_id": opd_of[department_of[ratee_id]],
+                    "is_rated": rated,
+                    "atasan_gap": gap or False,
+                    "atasan_official": (official[ratee_id] or False) if gap == sampling.GAP_REGION_HEAD else False,
+                    "atasan_count": planned.get(scoring.ATASAN, 0),
+                    "peer_count": planned.get(scoring.PEER, 0),
+                    "subordinate_count": planned.get(scoring.SUBORDINATE, 0),
+                    "has_gap": sampling.has_gap(rated, gap, planned),
+                })
+            Result.create(result_vals)
+            Assignment.create([
+                {"round_id": round_.id, "ratee_id": ratee, "rater_id": rater, "role": role, "origin": "auto"}
+                for ratee, rater, role in plan.pairs
+            ])
+            kept._ensure_results()._refresh_gaps()  # raters added by hand count too
+            _logger.info("hr_asn_360: %s: %d rated employees, %d raters assigned", round_.name,
+                         len(result_vals), len(plan.pairs))
+
+    def _copy_questions(self):
+        """Freeze the questionnaire into the rounds that have no questions yet."""
+        rounds = self.filtered(lambda r: not r.question_ids)
+        if not rounds:
+            return
+        template = self.env["hr.asn360.question"].sudo().search([])
+        self.env["hr.asn360.round.question"].sudo().create([
+            {"round_id": round_.id, "sequence": question.sequence, "value_code": question.value_code,
+             "name": question.name, "question": question.question}
+            for round_ in rounds for question in template
+        ])
+
+    def _compute_results(self):
+        """Per rated employee, value and role: mean and count; the weighted score, rank in unit and
+        suggested rating (rules/scoring.py). Grouped reads, one create of the lines, batched writes."""
+        Answer = self.env["hr.asn360.answer"].sudo()
+        Assignment = self.env["hr.asn360.assignment"].sudo()
+        Result = self.env["hr.asn360.result"].sudo()
+        answers = {}
+        for round_, ratee, role, question, total, count in Answer._read_group(
+                [("round_id", "in", self.ids), ("assignment_id.state", "=", "submitted")],
+                ["round_id", "ratee_id", "role", "question_id"], ["stars:sum", "__count"]):
+            answers.setdefault((round_.id, ratee.id), {})[(role, question.id)] = (total, count)
+        raters = {}
+        for round_, ratee, role, count in Assignment._read_group(
+                [("round_id", "in", self.ids), ("state", "=", "submitted")], ["round_id", "ratee_id", "role"],
+                ["__count"]):
+            raters.setdefault((round_.id, ratee.id), {})[role] = count
+        questions = self.env["hr.asn360.round.question"].sudo().search_fetch(
+            [("round_id", "in", self.ids)], ["round_id", "value_code"])
+        code_of = {question.id: question.value_code for question in questions}
+        results = Result.search_fetch([("round_id", "in", self.ids)], ["round_id", "employee_id", "is_rated"])
+        # the unit at close decides the rank (an employee moved during the round ranks in the new unit)
+        employees = self.env["hr.employee"].sudo().with_context(active_test=False).search_fetch(
+            [("id", "in", results.employee_id.ids)], ["department_id"])
+        opd_of = {department.id: department.asn_opd_id.id for department in
+                  self.env["hr.department"].sudo().with_context(active_test=False).search_fetch(
+                      [("id", "in", employees.department_id.ids)], ["asn_opd_id"])}
+        unit_of = {employee.id: employee.department_id.id for employee in employees}
+        settings = {round_.id: round_ for round_ in self}
+        outcomes, line_vals = {}, []
+        for result in results:
+            round_ = settings[result.round_id.id]
+            key = (round_.id, result.employee_id.id)
+            if not result.is_rated or key not in raters:
+                outcomes[result] = None
+                continue
+            by_code = {(role, code_of[question_id]): value for (role, question_id), value in answers[key].items()}
+            outcome = scoring.score_employee(
+                by_code, raters[key], value_codes=[q.value_code for q in round_.question_ids],
+                weights={scoring.ATASAN: round_.weight_atasan, scoring.PEER: round_.weight_peer,
+                         scoring.SUBORDINATE: round_.weight_subordinate},
+                min_raters=round_.min_raters_per_role, threshold_diatas=round_.threshold_diatas,
+                threshold_sesuai=round_.threshold_sesuai,
+            )
+            outcomes[result] = outcome
+            for line in outcome.lines:
+                line_vals.append({
+                    "result_id": result.id, "value_code": line.value_code, "role": line.role,
+                    "mean": line.mean, "count": line.count,
+                    "weighted_mean": outcome.by_value.get(line.value_code, 0.0) if line.role == scoring.ALL else 0.0,
+                })
+        ranks = scoring.rank_in_units({
+            result.id: ((result.round_id.id, unit_of.get(result.employee_id.id)), outcome.score if outcome else None)
+            for result, outcome in outcomes.items()
+        })
+        self.env["hr.asn360.result.line"].sudo().create(line_vals)
+        for result, outcome in outcomes.items():
+            unit = unit_of.get(result.employee_id.id)
+            result.write({
+                "department_id": unit or False,
+                "opd_id": opd_of.get(unit) or False,
+                "score": outcome.score if outcome else 0.0,
+                "rating": outcome.rating if outcome else False,
+                "rater_count": outcome.rater_count if outcome else 0,
+                "rank_in_unit": ranks.get(result.id, 0),
+                "merged_roles": ",".join(outcome.merged) if outcome else False,
+            })
+
+    # ------------------------------------------------------------------------------------------
+    # Reminders
+    # ------------------------------------------------------------------------------------------
+    @api.model
+    def _cron_send_reminders(self):
+        """Daily: from ``reminder_days`` before close, remind raters with unfinished ratings, once a day."""
+        today = fields.Date.context_today(self)
+        rounds = self.sudo().search([
+            ("state", "=", "open"), ("date_close", ">=", today),
+            "|", ("reminder_last_date", "=", False), ("reminder_last_date", "<", today),
+        ]).filtered(lambda r: r.date_close - timedelta(days=r.reminder_days) <= today)
+        rounds._send_reminders()
+        return rounds
+
+    def _send_reminders(self):
+        """Internal users get one to-do activity on the round (kept until done), portal users an e-mail."""
+        today = fields.Date.context_today(self)
+        Activity = self.env["mail.activity"].sudo()
+        todo_type = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        template = self.env.ref("hr_asn_360.hr_asn360_mail_template_reminder", raise_if_not_found=False)
+        groups = self.env["hr.asn360.assignment"].sudo()._read_group(
+            [("round_id", "in", self.ids), ("state", "!=", "submitted"), ("rater_user_id", "!=", False)],
+            ["round_id", "rater_user_id"], ["__count"])
+        existing = {
+            (activity.res_id, activity.user_id.id)
+            for activity in Activity.search([
+                ("res_model", "=", self._name), ("res_id", "in", self.ids),
+                ("activity_type_id", "=", todo_type.id if todo_type else False),
+            ])
+        }
+        model_id = self.env["ir.model"]._get_id(self._name)
+        activity_vals = []
+        for round_, user, count in groups:
+            if not user.share:
+                if (round_.id, user.id) in existing:
+                    continue
+                activity_vals.append({
+                    "res_model_id": model_id, "res_id": round_.id, "user_id": user.id,
+                    "activity_type_id": todo_type.id if todo_type else False,
+                    "date_deadline": round_.date_close,
+                    "summary": _("Penilaian Perilaku 360: %(count)s rating(s) to finish", count=count),
+                    "note": _("Please rate your colleagues in %(round)s before %(date)s at /my/perilaku360.",
+                              round=round_.name, date=round_.date_close),
+                })
+            elif template and user.partner_id.email:
+                template.with_context(rater_name=user.name, todo_count=count).send_mail(
+                    round_.id, email_values={"recipient_ids": [(4, user.partner_id.id)], "email_to": False},
+                )
+        if activity_vals:
+            Activity.create(activity_vals)
+        self.sudo().with_context(hr_asn360_transition=True).write({"reminder_last_date": today})
+
+    # ------------------------------------------------------------------------------------------
+    # Demo
+    # ------------------------------------------------------------------------------------------
+    @api.model
+    def _load_demo(self):
+        """Two rounds for the demo city of hr_asn_performance, with answers drawn from a seeded generator:
+        Semester I 2026 closed and published, Semester II 2026 open with about 60% of the ratings in."""
+        company = self.env.ref("base.main_company")
+        Round = self.sudo().with_company(company)
+        first = Round.create({
+            "name": "Penilaian Perilaku 360 Semester I 2026", "year": 2026, "semester": "1",
+            "date_open": "2026-06-01", "date_close": "2026-06-20", "company_id": company.id,
+        })
+        second = Round.create({
+            "name": "Penilaian Perilaku 360 Semester II 2026", "year": 2026, "semester": "2",
+            "date_open": "2026-11-10", "date_close": "2026-12-10", "company_id": company.id,
+        })
+        self.env["ir.model.data"]._update_xmlids([
+            {"xml_id": "hr_asn_360.hr_asn360_demo_round_2026_1", "record": first, "noupdate": True},
+            {"xml_id": "hr_asn_360.hr_asn360_demo_round_2026_2", "record": second, "noupdate": True},
+        ])
+        for round_, share, seed in ((first, 1.0, 2026_1), (second, 0.6, 2026_2)):
+            round_.action_generate_assignments()
+            round_.action_open()
+            round_._demo_answer(random.Random(seed), share)
+        first.action_close()
+        first.action_publish()
+
+    def _demo_answer(self, rng, share):
+        """Realistic answers: each rated employee has a level around 4 stars, most answers 3-5, a few 1-2;
+        ``share`` of the ratings submitted (and a few more saved as drafts)."""
+        Answer = self.env["hr.asn360.answer"].sudo()
+        assignments = self.assignment_ids.sorted("id")
+        questions = self.question_ids
+        level = {}
+        answer_vals, submitted, drafts = [], [], []
+        for assignment in assignments:
+            draw = rng.random()
+            if draw >= share + (1 - share) / 4:
+                continue
+            base = level.setdefault(assignment.ratee_id.id, rng.gauss(4.0, 0.45))
+            for question in questions:
+                stars = round(base + rng.gauss(0, 0.6))
+                if rng.random() < 0.03:
+                    stars = rng.choice((1, 2))
+                answer_vals.append({"assignment_id": assignment.id, "question_id": question.id,
+                                    "stars": min(5, max(1, stars))})
+            (submitted if draw < share else drafts).append(assignment.id)
+        Answer.create(answer_vals)
+        start = datetime.combine(self.date_open, time(8))
+        days = max((min(self.date_close, fields.Date.context_today(self)) - self.date_open).days, 1)
+        Assignment = self.env["hr.asn360.assignment"].sudo().with_context(hr_asn360_transition=True)
+        Assignment.browse(drafts).write({"state": "draft"})
+        for assignment_id in submitted:
+            when = start + timedelta(days=rng.randrange(days), minutes=rng.randrange(9 * 60))
+            Assignment.browse(assignment_id).write({"state": "submitted", "submitted_on": when})

@@ -1,0 +1,45 @@
+from odoo import _, api, fields, models
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+from odoo.exceptions import UserError
+
+from .hr_asn360_question import VALUE_CODES
+
+
+class HrAsn360RoundQuestion(models.Model):
+    """A question as a round asks it: copied from the questionnaire when the round opens, frozen after."""
+
+    _name = "hr.asn360.round.question"
+    _description = "360° Round Question"
+    _order = "round_id, sequence, id"
+
+    round_id = fields.Many2one("hr.asn360.round", string="Round", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    value_code = fields.Selection(VALUE_CODES, string="Core Value", required=True)
+    name = fields.Char(string="Value", required=True)
+    question = fields.Text(string="Question", required=True)
+
+    _sql_constraints = [
+        ("value_round_uniq", "unique(round_id, value_code)", "A round asks one question per core value."),
+    ]
+
+    def _check_round_draft(self):
+        if self.env.context.get(MODULE_UNINSTALL_FLAG):
+            return
+        if any(question.round_id.state != "draft" for question in self):
+            raise UserError(_("The questions of a round are frozen once it opens."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        questions = super().create(vals_list)
+        questions._check_round_draft()
+        return questions
+
+    def write(self, vals):
+        self._check_round_draft()
+        res = super().write(vals)
+        self._check_round_draft()
+        return res
+
+    def unlink(self):
+        self._check_round_draft()
+        return super().unlink()

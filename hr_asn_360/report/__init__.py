@@ -1,0 +1,1 @@
+from . import hr_asn360_result_report

@@ -1,0 +1,77 @@
+"""Generation and close are set operations: their query count does not grow with the number of employees.
+
+Odoo's ORM writes at most 100 rows per INSERT or UPDATE (odoo.models.INSERT_BATCH_SIZE and
+UPDATE_BATCH_SIZE); the counts are taken with those batches widened, so that they measure this module's
+queries and not the ORM's paging.
+"""
+import datetime
+from unittest.mock import patch
+
+from odoo.addons.hr_asn_performance.rules import nip as nip_rules
+
+from odoo.tests import tagged
+
+from .common import HrAsn360Case
+
+BATCHES = {"INSERT_BATCH_SIZE": 100000, "UPDATE_BATCH_SIZE": 100000}
+GENERATE_QUERIES = 6
+CLOSE_QUERIES = 12
+
+
+@tagged("post_install", "-at_install", "is_query_count")
+class TestPerformance(HrAsn360Case):
+    def grow_city(self, count=100):
+        """``count`` more Pelaksana spread over eight units, with the assessors recomputed."""
+        Employee = self.env["hr.employee"].with_context(hr_asn_no_recompute=True, tracking_disable=True)
+        units = ["dseksi", "dsub", "bsubbid", "useksi", "spseksi", "kseksi", "lseksi", "rsseksi"]
+        Employee.create([{
+            "name": "Extra %d" % number, "department_id": self.units[units[number % len(units)]].id,
+            "company_id": self.company.id, "asn_status": "pns", "asn_position_kind": "pelaksana",
+            "nip": nip_rules.build(datetime.date(1990, 1, 1) + datetime.timedelta(days=number), 2015, 3, "female", 1),
+        } for number in range(count)])
+        self.env["hr.employee"]._asn_recompute_assessors()
+
+    def measure(self, func):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        start = self.cr.sql_log_count
+        func()
+        self.env.flush_all()
+        return self.cr.sql_log_count - start
+
+    def rate_all(self, round_):
+        """Answers for every assignment, written in bulk (the portal path is tested elsewhere)."""
+        questions = round_.question_ids
+        assignments = round_.assignment_ids
+        self.env["hr.asn360.answer"].create([
+            {"assignment_id": assignment.id, "question_id": question.id, "stars": 1 + (assignment.id + question.id) % 5}
+            for assignment in assignments for question in questions
+        ])
+        assignments.with_context(hr_asn360_transition=True).write({"state": "submitted"})
+
+    def test_generation_and_close_queries_do_not_grow(self):
+        admin = self.user_admin
+        Round = self.Round.with_user(admin)
+        with patch.multiple("odoo.models", **BATCHES):
+            warm = self.make_round(year=2025, semester="1", generate=False).with_user(admin)
+            warm.action_generate_assignments()  # caches of groups, views, ir.model
+            small = self.make_round(year=2025, semester="2", generate=False).with_user(admin)
+            with self.assertQueryCount(GENERATE_QUERIES):
+                small.action_generate_assignments()
+            small_count = small.sudo().assignment_count
+            self.grow_city(100)
+            big = self.make_round(year=2026, semester="1", generate=False).with_user(admin)
+            with self.assertQueryCount(GENERATE_QUERIES):
+                big.action_generate_assignments()
+            self.assertGreater(big.sudo().assignment_count, small_count + 300)
+
+            for round_ in (warm, small, big):
+                round_.action_open()
+                self.rate_all(round_)
+            warm.action_close()
+            with self.assertQueryCount(CLOSE_QUERIES):
+                small.action_close()
+            with self.assertQueryCount(CLOSE_QUERIES):
+                big.action_close()
+        self.assertEqual(len(big.sudo().result_ids.filtered("rating")), len(big.sudo().result_ids.filtered("is_rated")))
+        self.assertTrue(Round.browse(big.id).read(["completion_rate"]))
