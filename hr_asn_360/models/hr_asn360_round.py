@@ -300,9 +300,21 @@ class HrAsn360Round(models.Model):
                 ["department_id", "asn_position_kind", "pejabat_penilai_id", "pejabat_penilai_official",
                  "tb_date_from", "tb_date_to", "user_id"],
             )
+            # Peers of a unit's head are the heads of its sibling units (the Kepala Seksi of one Bidang),
+            # of a Perangkat Daerah's head the other heads of Perangkat Daerah (-1 stands for that group);
+            # peers of staff are the staff of their unit: "rekan sejawat" of the same level (seed 000).
+            headed = self.env["hr.department"].sudo().search_fetch(
+                [("company_id", "=", round_.company_id.id), ("manager_id", "!=", False)],
+                ["manager_id", "parent_id", "asn_opd_kind"],
+            )
+            peer_unit = {
+                department.manager_id.id: -1 if department.asn_opd_kind else department.parent_id.id
+                for department in headed if department.asn_opd_kind or department.parent_id
+            }
             people = {
                 employee.id: sampling.Person(
-                    employee.id, employee.department_id.id or None, employee.asn_position_kind or None,
+                    employee.id, peer_unit.get(employee.id, employee.department_id.id) or None,
+                    employee.asn_position_kind or None,
                     employee.pejabat_penilai_id.id or None, employee.pejabat_penilai_official or None,
                     periods.covers(employee.tb_date_from, employee.tb_date_to, day),
                 )

@@ -3,7 +3,8 @@
 Sources: Kota Semarang (seed 000): every employee is rated by their Atasan, Rekan Sejawat and Bawahan.
 The atasan is the Pejabat Penilai Kinerja (Perwal Bekasi 38/2023 Pasal 26, Lampiran II, resolved by
 hr_asn_performance); when that is the head of region (Wali Kota/Bupati), nobody in the organisation rates
-as atasan. Peers are colleagues of the same unit and kind of position; subordinates are the employees the
+as atasan. Peers are colleagues of the same unit and kind of position (for the head of a unit: the heads
+of the sibling units, e.g. the Kepala Seksi of one Bidang); subordinates are the employees the
 rated employee assesses. Employees on tugas belajar (Perwal Bekasi Pasal 14) are out of the unit's work:
 they neither rate nor are rated.
 """
@@ -14,6 +15,7 @@ from collections import namedtuple
 from .scoring import ATASAN, PEER, SUBORDINATE
 
 # One employee as the planner needs it; ``penilai_official`` is set when the head of region assesses.
+# ``department_id`` is the peer group: the unit for staff, the parent unit for the head of a unit.
 Person = namedtuple("Person", "id department_id position_kind penilai_id penilai_official on_tb")
 
 # Why a rated employee has no atasan rater, or is not rated.

@@ -45,6 +45,23 @@ class TestAssignment(HrAsn360Case):
         self.assertEqual((result.atasan_count, result.peer_count), (1, 0))
         self.assertIn("No peer", result.gap_note)
 
+    def test_heads_of_sibling_units_are_peers(self):
+        """The Kepala Seksi of one Bidang rate each other; the heads of Perangkat Daerah likewise."""
+        seksi2 = self.env["hr.department"].create({
+            "name": "Seksi 2", "parent_id": self.units["dbid"].id, "asn_unit_kind": "seksi", "company_id": self.company.id,
+        })
+        kasi2 = self.env["hr.employee"].create({
+            "name": "H.seksi2", "department_id": seksi2.id, "company_id": self.company.id, "asn_status": "pns",
+            "asn_position_kind": "pengawas",
+        })
+        seksi2.manager_id = kasi2
+        round_ = self.make_round()
+        peers = self.assignments(round_, "H.dseksi", "peer").rater_id
+        self.assertEqual(peers, kasi2)
+        kadis_peers = self.assignments(round_, "H.dinas", "peer").rater_id
+        self.assertTrue(kadis_peers)
+        self.assertTrue(all(peer.department_id.asn_opd_kind for peer in kadis_peers), kadis_peers.mapped("name"))
+
     def test_peers_capped_and_spread_evenly(self):
         """Six Pelaksana in one Seksi, two peers each: everybody rates exactly two, the same on a rerun."""
         round_ = self.make_round(max_peers=2)
