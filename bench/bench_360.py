@@ -12,7 +12,6 @@ import datetime
 import os
 import random
 import resource
-import time
 
 from odoo.addons.hr_asn_performance.rules import nip as nip_rules
 
@@ -64,19 +63,6 @@ def employee_vals(heads, seksi_units):
     return vals_list
 
 
-def timed(label, func):
-    cr = env.cr
-    env.flush_all()
-    start_queries = cr.sql_log_count
-    start = time.perf_counter()
-    result = func()
-    env.flush_all()
-    elapsed = time.perf_counter() - start
-    queries = cr.sql_log_count - start_queries
-    print("%-58s %8.2f s %8d queries" % (label, elapsed, queries))
-    return result
-
-
 print("hr_asn_360 bench: %d employees" % N)
 heads, seksi = build_units()
 Employee = env["hr.employee"].with_context(tracking_disable=True, hr_asn_no_recompute=True)
@@ -90,7 +76,7 @@ def create_city():
     return employees
 
 
-employees = timed("create %d employees + assessors (setup)" % N, create_city)
+_t, _q, employees = timed("create %d employees + assessors (setup)" % N, create_city)
 
 Round = env["hr.asn360.round"]
 round_ = Round.create({"name": "Bench Semester I 2026", "year": 2026, "semester": "1",
@@ -140,7 +126,7 @@ for result in results:
     counts[result.rating] = counts.get(result.rating, 0) + 1
 print("%-58s %s" % ("ratings", counts))
 env.invalidate_all()
-found = timed("get_results for every employee", lambda: env["hr.asn360.result"].get_results(employees, 2026))
+_t, _q, found = timed("get_results for every employee", lambda: env["hr.asn360.result"].get_results(employees, 2026))
 print("%-58s %8d" % ("employees with a published result", len(found)))
 print("%-58s %8.0f MiB" % ("peak RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
 env.cr.rollback()

@@ -9,7 +9,6 @@ import datetime
 import os
 import random
 import resource
-import time
 
 from odoo.addons.hr_asn_performance.rules import nip as nip_rules
 
@@ -73,18 +72,6 @@ def unique_nips(vals_list):
                                      parsed.appointment_month, parsed.gender, parsed.sequence)
         seen.add(number)
         vals["nip"] = number
-
-
-def timed(label, func):
-    cr = env.cr
-    start_queries = cr.sql_log_count
-    start = time.perf_counter()
-    result = func()
-    env.flush_all()
-    elapsed = time.perf_counter() - start
-    queries = cr.sql_log_count - start_queries
-    print("%-58s %8.2f s %8d queries" % (label, elapsed, queries))
-    return elapsed, queries, result
 
 
 Employee = env["hr.employee"]
