@@ -18,4 +18,6 @@ class ReportHrAsn360Result(models.AbstractModel):
             "roles": [("atasan", "Atasan"), ("peer", "Rekan Sejawat"), ("subordinate", "Bawahan"),
                       ("others", "Lainnya")],
             "semesters": {"1": "I (Januari–Juni)", "2": "II (Juli–Desember)"},
+            # an Indonesian document: in Indonesian wherever that language is installed
+            "report_lang": "id_ID" if self.env["res.lang"].search_count([("code", "=", "id_ID")]) else self.env.lang,
         }
