@@ -173,6 +173,11 @@ class HrAsn360Result(models.Model):
             })
         return found
 
+    def _get_report_base_filename(self):
+        """File name of the printed result (portal download)."""
+        self.ensure_one()
+        return "Hasil Penilaian Perilaku 360 - %s - %s" % (self.employee_id.name, self.round_id.name)
+
     def _get_report_lines(self):
         """For the PDF: per value in question order, {value_code, name, question, roles: {role: (mean, count)},
         all: (mean, count), score: weighted mean}. Roles hold only what the anonymity rule shows."""

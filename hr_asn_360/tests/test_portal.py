@@ -103,6 +103,11 @@ class TestPortal(HttpCase, HrAsn360Case):
         html = self.url_open("/my/perilaku360/result/%s?report_type=html" % result.id)
         self.assertIn("HASIL PENILAIAN PERILAKU 360", html.text)
         self.assertIn(self.emp["P1.dseksi"].nip, html.text)
+        pdf = self.url_open("/my/perilaku360/result/%s?report_type=pdf&download=true" % result.id)
+        self.assertEqual(pdf.headers.get("Content-Type"), "application/pdf")
+        # under --test-enable Odoo hands back the report's HTML instead of running wkhtmltopdf
+        self.assertIn(b"HASIL PENILAIAN PERILAKU 360", pdf.content)
+        self.assertIn("Hasil_Penilaian_Perilaku_360", pdf.headers.get("Content-Disposition", ""))
         # somebody else's result
         other = self.result(self.round, "P3.dseksi")
         response = self.url_open("/my/perilaku360/result/%s" % other.id)
