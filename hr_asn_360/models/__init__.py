@@ -1,3 +1,4 @@
+from . import hr_asn360_lock_mixin
 from . import hr_asn360_question
 from . import hr_asn360_round
 from . import hr_asn360_round_question

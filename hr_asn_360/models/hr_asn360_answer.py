@@ -10,6 +10,7 @@ class HrAsn360Answer(models.Model):
     """The stars one rater gives one value (Semarang seed 000: 1 = least fitting, 5 = most fitting)."""
 
     _name = "hr.asn360.answer"
+    _inherit = ["hr.asn360.lock.mixin"]
     _description = "360° Rating Answer"
     _order = "assignment_id, question_id"
 
@@ -39,7 +40,7 @@ class HrAsn360Answer(models.Model):
         if any(answer.question_id.round_id != answer.assignment_id.round_id for answer in self.sudo()):
             raise ValidationError(_("The question belongs to another round."))
 
-    def _check_answer_update(self):
+    def _check_lock(self):
         """Answers change only while their round is open, whoever asks (also the superuser)."""
         if self.env.context.get(MODULE_UNINSTALL_FLAG):
             return
@@ -50,22 +51,6 @@ class HrAsn360Answer(models.Model):
                                   answer.assignment_id.round_id.name))
             if state != "open":
                 raise UserError(_("%s is not open for rating.", answer.assignment_id.round_id.name))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        answers = super().create(vals_list)
-        answers._check_answer_update()
-        return answers
-
-    def write(self, vals):
-        self._check_answer_update()
-        res = super().write(vals)
-        self._check_answer_update()
-        return res
-
-    def unlink(self):
-        self._check_answer_update()
-        return super().unlink()
 
     def _read_format(self, fnames, load="_classic_read"):
         """Somebody else's answers: Admin BKPSDM in the audited list only, and recorded."""

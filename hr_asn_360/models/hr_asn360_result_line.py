@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError
 
@@ -18,6 +18,7 @@ class HrAsn360ResultLine(models.Model):
     Peers and subordinates appear as a role only when enough of them answered (round setting)."""
 
     _name = "hr.asn360.result.line"
+    _inherit = ["hr.asn360.lock.mixin"]
     _description = "360° Result by Value and Role"
     _order = "result_id, id"
 
@@ -29,22 +30,10 @@ class HrAsn360ResultLine(models.Model):
     weighted_mean = fields.Float(string="Weighted Mean", digits=(3, 2),
                                  help="On the 'All raters' line: the value's score with the round's role weights.")
 
-    def _check_line_update(self):
+    def _check_lock(self):
         if self.env.context.get(MODULE_UNINSTALL_FLAG):
             return
         if any(line.result_id.round_id.state in ("closed", "published") for line in self.sudo()):
             raise UserError(_("The round is closed: its results can no longer change."))
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._check_line_update()
-        return lines
 
-    def write(self, vals):
-        self._check_line_update()
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_line_update()
-        return super().unlink()

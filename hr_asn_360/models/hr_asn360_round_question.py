@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError
 
@@ -9,6 +9,7 @@ class HrAsn360RoundQuestion(models.Model):
     """A question as a round asks it: copied from the questionnaire when the round opens, frozen after."""
 
     _name = "hr.asn360.round.question"
+    _inherit = ["hr.asn360.lock.mixin"]
     _description = "360° Round Question"
     _order = "round_id, sequence, id"
 
@@ -22,24 +23,10 @@ class HrAsn360RoundQuestion(models.Model):
         ("value_round_uniq", "unique(round_id, value_code)", "A round asks one question per core value."),
     ]
 
-    def _check_round_draft(self):
+    def _check_lock(self):
         if self.env.context.get(MODULE_UNINSTALL_FLAG):
             return
         if any(question.round_id.state != "draft" for question in self):
             raise UserError(_("The questions of a round are frozen once it opens."))
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        questions = super().create(vals_list)
-        questions._check_round_draft()
-        return questions
 
-    def write(self, vals):
-        self._check_round_draft()
-        res = super().write(vals)
-        self._check_round_draft()
-        return res
-
-    def unlink(self):
-        self._check_round_draft()
-        return super().unlink()
