@@ -62,6 +62,22 @@ class HrAsnActingAssignment(models.Model):
                       employee=assignment.employee_id.name, unit=assignment.department_id.name)
                 )
 
+    @api.model
+    def _current_by_department(self, departments):
+        """{department id: the Plt/Plh acting for its head today}: a Plt wins over a Plh, the latest
+        appointment over older ones; an archived acting official acts no more (Pasal 26(2))."""
+        assignments = self.sudo().search_fetch(
+            [("department_id", "in", departments.ids), ("is_current", "=", True)],
+            ["employee_id", "department_id", "kind", "date_from"],
+            order="date_from, id",
+        ).filtered(lambda assignment: assignment.employee_id.active)
+        acting = {}
+        for assignment in assignments:
+            current = acting.get(assignment.department_id.id)
+            if not current or current.kind != "plt" or assignment.kind == "plt":
+                acting[assignment.department_id.id] = assignment
+        return acting
+
     @api.model_create_multi
     def create(self, vals_list):
         assignments = super().create(vals_list)

@@ -54,12 +54,7 @@ class HrDepartment(models.Model):
 
     @api.depends("manager_id", "asn_acting_ids.date_from", "asn_acting_ids.date_to")
     def _compute_asn_acting_id(self):
-        current = self.env["hr.asn.acting.assignment"].search(
-            [("department_id", "in", self.ids), ("is_current", "=", True)]
-        )
-        by_department = {}
-        for assignment in current.sorted(lambda a: (a.kind != "plt", a.date_from), reverse=False):
-            by_department.setdefault(assignment.department_id.id, assignment)
+        by_department = self.env["hr.asn.acting.assignment"]._current_by_department(self)
         for department in self:
             department.asn_acting_id = by_department.get(department.id, False)
             department.asn_is_vacant = not department.manager_id and not department.asn_acting_id

@@ -312,16 +312,7 @@ class HrEmployee(models.Model):
             [("company_id", "in", [company.id, False])],
             ["parent_id", "asn_opd_kind", "asn_unit_kind", "asn_function_code", "manager_id"],
         )
-        acting = {}
-        assignments = env["hr.asn.acting.assignment"].search_fetch(
-            [("department_id", "in", departments.ids), ("is_current", "=", True)],
-            ["employee_id", "department_id", "kind", "date_from"],
-            order="date_from",
-        ).filtered(lambda assignment: assignment.employee_id.active)
-        for assignment in assignments:  # Plt wins over Plh, the latest over older ones
-            current = acting.get(assignment.department_id.id)
-            if not current or current.kind != "plt" or assignment.kind == "plt":
-                acting[assignment.department_id.id] = assignment
+        acting = env["hr.asn.acting.assignment"]._current_by_department(departments)
         units = [
             lampiran2.Unit(
                 id=department.id,
@@ -422,10 +413,6 @@ class HrEmployee(models.Model):
         """Daily: Plt/Plh and tugas belajar periods start and end with the date."""
         changed = self._asn_recompute_assessors()
         _logger.info("hr_asn: recomputed assessors, %d employees changed", changed)
-
-    def action_recompute_assessors(self):
-        self._asn_recompute_assessors(self.department_id.asn_opd_id or None)
-        return True
 
     def action_open_assessees(self):
         self.ensure_one()

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class ResCompany(models.Model):
@@ -37,12 +37,8 @@ class ResCompany(models.Model):
         )
         return "%s (%s)" % (title, self.asn_region_head_name) if self.asn_region_head_name else title
 
-    @api.model
-    def _asn_region_head_fields(self):
-        return {"asn_region_head_title", "asn_region_head_name"}
-
     def write(self, vals):
         res = super().write(vals)
-        if self._asn_region_head_fields() & set(vals):
+        if {"asn_region_head_title", "asn_region_head_name"} & set(vals):
             self.env["hr.employee"]._asn_recompute_assessors()
         return res

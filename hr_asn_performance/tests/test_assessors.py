@@ -51,6 +51,17 @@ class TestAssessors(HrAsnCityCase):
         plt.unlink()
         self.assertTrue(self.units["dseksi"].asn_is_vacant)
 
+    def test_latest_plt_acts_and_is_shown(self):
+        """Two Plt on one post: the latest appointment acts, on the unit's form and for the assessors."""
+        self.units["dseksi"].manager_id = False
+        Acting = self.env["hr.asn.acting.assignment"]
+        Acting.create({"employee_id": self.emp["S.dsub"].id, "department_id": self.units["dseksi"].id,
+                       "date_from": "2026-01-05"})
+        latest = Acting.create({"employee_id": self.emp["S.dbid"].id, "department_id": self.units["dseksi"].id,
+                                "date_from": "2026-03-02"})
+        self.assertEqual(self.units["dseksi"].asn_acting_id, latest)
+        self.assertAssessors(self.emp["S.dseksi"], "S.dbid", "H.dbid", "4.g")
+
     def test_plh_in_the_future_does_not_act_yet(self):
         self.units["dseksi"].manager_id = False
         self.env["hr.asn.acting.assignment"].create({
