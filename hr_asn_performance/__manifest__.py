@@ -10,6 +10,7 @@
     "data": [
         "security/hr_asn_security.xml",
         "security/ir.model.access.csv",
+        "security/hr_asn_skp_security.xml",
         "data/ir_cron_data.xml",
         "data/hr_asn_lampiran2_row_data.xml",
         "views/hr_asn_lampiran2_row_views.xml",
@@ -19,6 +20,8 @@
         "views/hr_employee_public_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_users_views.xml",
+        "wizard/hr_asn_skp_reason_views.xml",
+        "views/hr_asn_skp_views.xml",
         "views/hr_asn_performance_menus.xml",
     ],
     "demo": [

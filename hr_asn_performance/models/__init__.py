@@ -6,3 +6,13 @@ from . import hr_asn_acting_assignment
 from . import hr_department
 from . import hr_employee
 from . import hr_employee_public
+from . import hr_asn_skp_content_mixin
+from . import hr_asn_skp
+from . import hr_asn_skp_rhk
+from . import hr_asn_skp_iki
+from . import hr_asn_skp_behavior
+from . import hr_asn_skp_support
+from . import hr_asn_skp_month
+from . import hr_asn_skp_month_line
+from . import hr_asn_skp_feedback
+from . import hr_asn_skp_followup

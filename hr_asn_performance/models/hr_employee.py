@@ -33,6 +33,10 @@ ORG_FIELDS = {"department_id", "active", "company_id", "asn_special_role", "asse
               "override_penilai_id", "override_atasan_id"}
 
 
+# Changes to these make a new position: the open SKP closes and a new one opens (Pasal 13(2)).
+POSITION_FIELDS = {"department_id", "job_id", "job_title", "asn_position_kind"}
+
+
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
@@ -273,16 +277,35 @@ class HrEmployee(models.Model):
     def write(self, vals):
         if vals.get("nip"):
             vals["nip"] = nip_rules.normalize(vals["nip"])
+        positions = {employee: employee._asn_position_key() for employee in self} if POSITION_FIELDS & set(vals) else {}
         if not ORG_FIELDS & set(vals) or self.env.context.get("hr_asn_no_recompute"):
-            return super().write(vals)
-        before = self.department_id
-        res = super().write(vals)
-        scope = before | self.department_id
-        if scope:
-            scope._asn_recompute_scope()
+            res = super().write(vals)
         else:
-            self._asn_recompute_assessors()
+            before = self.department_id
+            res = super().write(vals)
+            scope = before | self.department_id
+            if scope:
+                scope._asn_recompute_scope()
+            else:
+                self._asn_recompute_assessors()
+        if positions:
+            self._asn_follow_position_change(positions)
         return res
+
+    def _asn_position_key(self):
+        return (self.department_id.id, self.job_id.id, self.job_title or "", self.asn_position_kind or "")
+
+    def _asn_follow_position_change(self, before):
+        """Mutation (another unit) or promotion (another position): the SKP follows at once, so no
+        SKP is ever made on the old unit or with the old assessor (Semarang seed 002)."""
+        moved = self.filtered(lambda e: before[e][0] != e.department_id.id)
+        promoted = self.filtered(lambda e: e not in moved and before[e] != e._asn_position_key())
+        Skp = self.env["hr.asn.skp"]
+        change_date = self.env.context.get("hr_asn_change_date")
+        if moved:
+            Skp._asn_on_position_change(moved, "mutation", change_date)
+        if promoted:
+            Skp._asn_on_position_change(promoted, "promotion", change_date)
 
     # ------------------------------------------------------------------------------------------
     # Assessors (Pasal 26, Lampiran II)

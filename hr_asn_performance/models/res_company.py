@@ -19,6 +19,18 @@ class ResCompany(models.Model):
         help="Head of the Perangkat Daerah of kind Sekretariat Daerah (Lampiran II row 1.a).",
     )
 
+    # SKP (Perwal Bekasi 38/2023 Pasal 16: monthly documentation). Kota Semarang's timeline (seed 002):
+    # the month's targets by the 2nd, its realisasi by the 3rd of the next month.
+    asn_plan_day = fields.Integer(string="Monthly Targets Due On Day", default=2)
+    asn_realisasi_day = fields.Integer(string="Realisasi Due On Day of the Next Month", default=3)
+    asn_sign_place = fields.Char(string="Place of Signature", help="Printed above the signatures of the SKP, "
+                                                                    "e.g. Bekasi.")
+
+    _sql_constraints = [
+        ("asn_days_check", "CHECK(asn_plan_day BETWEEN 1 AND 28 AND asn_realisasi_day BETWEEN 1 AND 28)",
+         "The monthly due days must lie between 1 and 28."),
+    ]
+
     def _compute_asn_sekda_id(self):
         setda = self.env["hr.department"].sudo().search(
             [("asn_opd_kind", "=", "setda"), ("company_id", "in", self.ids)], order="id"

@@ -1,0 +1,556 @@
+import datetime
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..rules import asn_data, skp as skp_rules
+
+# Who an SKP names, as it was when it was signed (Lampiran I: NAMA, NIP, PANGKAT/GOL. RUANG, JABATAN,
+# UNIT KERJA / INSTANSI), for the employee, the Pejabat Penilai Kinerja and their atasan.
+PARTIES = ("employee", "penilai", "atasan")
+PARTY_FIELDS = ("name", "nip", "pangkat", "jabatan", "unit", "instansi")
+
+# Written only by the workflow (actions run with the ``hr_asn_skp_action`` context key).
+WORKFLOW_FIELDS = {
+    "state", "submit_date", "set_date", "set_by_id", "closing_reason", "close_date", "revision",
+    "previous_id", "pejabat_penilai_id", "atasan_pejabat_penilai_id", "pejabat_penilai_official",
+    "atasan_pejabat_penilai_official", "skp_format", "is_pppk", "department_id", "opd_id",
+} | {"%s_%s" % (party, field) for party in PARTIES for field in PARTY_FIELDS}
+# The SKP's own text: changes only while it is a draft.
+DRAFT_FIELDS = {"approach", "date_from", "date_to", "year", "perjanjian_kerja_ref", "employee_id"}
+
+STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Diajukan"),
+    ("set", "Ditetapkan"),
+    ("closed", "Closed"),
+]
+CLOSING_REASONS = [
+    ("revision", "Replaced by a new revision"),
+    ("mutation", "Mutation to another unit"),
+    ("promotion", "New position"),
+    ("year_end", "End of the year"),
+]
+
+
+class HrAsnSkp(models.Model):
+    """Sasaran Kinerja Pegawai: the employee's plan for a performance year (Perwal Bekasi 38/2023
+    Pasal 6-15, Lampiran I formats 1-5)."""
+
+    _name = "hr.asn.skp"
+    _description = "Sasaran Kinerja Pegawai (SKP)"
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "year desc, employee_id, revision desc, id desc"
+
+    def _default_year(self):
+        return fields.Date.context_today(self).year
+
+    name = fields.Char(compute="_compute_name", store=True)
+    employee_id = fields.Many2one("hr.employee", string="Employee", required=True, index=True, tracking=True,
+                                  ondelete="restrict")
+    user_id = fields.Many2one(related="employee_id.user_id", string="Employee's User")
+    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
+    department_id = fields.Many2one("hr.department", string="Unit", readonly=True, index=True)
+    opd_id = fields.Many2one("hr.department", string="Perangkat Daerah", readonly=True, index=True)
+    year = fields.Integer(required=True, default=_default_year, index=True)
+    date_from = fields.Date(string="Period From", required=True)
+    date_to = fields.Date(string="Period To", required=True)
+    approach = fields.Selection(list(skp_rules.APPROACHES), string="Pendekatan", required=True,
+                                default="kualitatif", tracking=True,
+                                help="Pasal 8(3): IKI stated qualitatively or as numbers.")
+    skp_format = fields.Selection(list(skp_rules.FORMAT_SELECTION), string="Lampiran I Format", readonly=True)
+    is_pppk = fields.Boolean(string="PPPK", readonly=True)
+    perjanjian_kerja_ref = fields.Char(
+        string="Perjanjian Kerja", help="Pasal 7(2): a PPPK's SKP refers to their perjanjian kerja (number, date)."
+    )
+    state = fields.Selection(STATES, default="draft", required=True, readonly=True, tracking=True, index=True,
+                             copy=False)
+    revision = fields.Integer(readonly=True, copy=False)
+    previous_id = fields.Many2one("hr.asn.skp", string="Previous SKP", readonly=True, copy=False, index=True,
+                                  help="The SKP this one replaces: an earlier revision, or the SKP of the "
+                                       "previous position.")
+    next_ids = fields.One2many("hr.asn.skp", "previous_id", string="Next SKP")
+    closing_reason = fields.Selection(CLOSING_REASONS, readonly=True, copy=False, tracking=True)
+    close_date = fields.Date(readonly=True, copy=False)
+    submit_date = fields.Date(string="Signed by the Employee", readonly=True, copy=False)
+    set_date = fields.Date(string="Ditetapkan On", readonly=True, copy=False)
+    set_by_id = fields.Many2one("res.users", string="Ditetapkan By", readonly=True, copy=False)
+    deadline = fields.Date(compute="_compute_deadline", store=True,
+                           help="Pasal 13(1): set by the end of January (or of the month a later SKP starts).")
+    is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
+    return_reason = fields.Text(string="Returned Because", readonly=True, copy=False)
+    revision_reason = fields.Text(string="Why this Revision", readonly=True, copy=False)
+
+    pejabat_penilai_id = fields.Many2one("hr.employee", string="Pejabat Penilai Kinerja", readonly=True,
+                                         index=True)
+    pejabat_penilai_official = fields.Char(string="Pejabat Penilai Kinerja (Head of Region)", readonly=True)
+    atasan_pejabat_penilai_id = fields.Many2one("hr.employee", string="Atasan Pejabat Penilai", readonly=True,
+                                                index=True)
+    atasan_pejabat_penilai_official = fields.Char(string="Atasan Pejabat Penilai (Head of Region)", readonly=True)
+    employee_name = fields.Char(string="Employee: Name", readonly=True)
+    employee_nip = fields.Char(string="NIP", readonly=True)
+    employee_pangkat = fields.Char(string="Pangkat/Gol. Ruang", readonly=True)
+    employee_jabatan = fields.Char(string="Jabatan", readonly=True)
+    employee_unit = fields.Char(string="Unit Kerja", readonly=True)
+    employee_instansi = fields.Char(string="Instansi", readonly=True)
+    penilai_name = fields.Char(string="Pejabat Penilai: Name", readonly=True)
+    penilai_nip = fields.Char(string="Pejabat Penilai: NIP", readonly=True)
+    penilai_pangkat = fields.Char(string="Pejabat Penilai: Pangkat/Gol. Ruang", readonly=True)
+    penilai_jabatan = fields.Char(string="Pejabat Penilai: Jabatan", readonly=True)
+    penilai_unit = fields.Char(string="Pejabat Penilai: Unit Kerja", readonly=True)
+    penilai_instansi = fields.Char(string="Pejabat Penilai: Instansi", readonly=True)
+    atasan_name = fields.Char(string="Atasan: Name", readonly=True)
+    atasan_nip = fields.Char(string="Atasan: NIP", readonly=True)
+    atasan_pangkat = fields.Char(string="Atasan: Pangkat/Gol. Ruang", readonly=True)
+    atasan_jabatan = fields.Char(string="Atasan: Jabatan", readonly=True)
+    atasan_unit = fields.Char(string="Atasan: Unit Kerja", readonly=True)
+    atasan_instansi = fields.Char(string="Atasan: Instansi", readonly=True)
+
+    rhk_ids = fields.One2many("hr.asn.skp.rhk", "skp_id", string="Rencana Hasil Kerja")
+    iki_ids = fields.One2many("hr.asn.skp.iki", "skp_id", string="IKI")
+    behavior_ids = fields.One2many("hr.asn.skp.behavior", "skp_id", string="Perilaku Kerja")
+    support_ids = fields.One2many("hr.asn.skp.support", "skp_id", string="Lampiran SKP")
+    month_ids = fields.One2many("hr.asn.skp.month", "skp_id", string="Monthly Realisasi")
+    feedback_ids = fields.One2many("hr.asn.skp.feedback", "skp_id", string="Umpan Balik Berkelanjutan")
+    followup_ids = fields.One2many("hr.asn.skp.followup", "skp_id", string="Follow-up")
+    feedback_count = fields.Integer(compute="_compute_counts")
+    followup_count = fields.Integer(compute="_compute_counts")
+    taken_over_count = fields.Integer(string="RHK Taken Over", compute="_compute_counts")
+    is_mine = fields.Boolean(compute="_compute_roles")
+    is_assessor = fields.Boolean(compute="_compute_roles")
+
+    _sql_constraints = [
+        ("period_check", "CHECK(date_from <= date_to)", "An SKP's period must end after it starts."),
+    ]
+
+    # ------------------------------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------------------------------
+    @api.depends("year", "employee_id.name", "employee_name", "revision")
+    def _compute_name(self):
+        for skp in self:
+            name = _("SKP %(year)s - %(name)s", year=skp.year, name=skp.employee_name or skp.employee_id.name or "")
+            skp.name = _("%(name)s (revision %(revision)s)", name=name, revision=skp.revision) if skp.revision else name
+
+    @api.depends("date_from")
+    def _compute_deadline(self):
+        for skp in self:
+            skp.deadline = skp_rules.skp_deadline(skp.date_from) if skp.date_from else False
+
+    @api.depends("deadline", "state")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for skp in self:
+            skp.is_overdue = skp.state in ("draft", "submitted") and bool(skp.deadline) and skp.deadline < today
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search on Overdue."))
+        overdue = ["&", ("state", "in", ("draft", "submitted")), ("deadline", "<", fields.Date.context_today(self))]
+        return overdue if (operator == "=") == value else ["!", *overdue]
+
+    def _compute_counts(self):
+        feedback = dict(self.env["hr.asn.skp.feedback"]._read_group(
+            [("skp_id", "in", self.ids)], ["skp_id"], ["__count"]))
+        followup = dict(self.env["hr.asn.skp.followup"]._read_group(
+            [("skp_id", "in", self.ids)], ["skp_id"], ["__count"]))
+        taken = dict(self.env["hr.asn.skp.rhk"]._read_group(
+            [("skp_id", "in", self.ids), ("taken_over", "=", True)], ["skp_id"], ["__count"]))
+        for skp in self:
+            skp.feedback_count = feedback.get(skp, 0)
+            skp.followup_count = followup.get(skp, 0)
+            skp.taken_over_count = taken.get(skp, 0)
+
+    @api.depends_context("uid")
+    def _compute_roles(self):
+        user = self.env.user
+        for skp in self.sudo():
+            skp.is_mine = skp.employee_id.user_id == user
+            skp.is_assessor = user in skp._asn_assessor_users()
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for skp in self:
+            skp.access_url = "/my/skp/%s" % skp.id
+
+    # ------------------------------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------------------------------
+    @api.constrains("year", "date_from", "date_to")
+    def _check_period(self):
+        """The performance year runs January to December (Pasal 13; Lampiran I "JANUARI SD DESEMBER")."""
+        for skp in self:
+            first, last = skp_rules.year_bounds(skp.year)
+            if not (first <= skp.date_from <= skp.date_to <= last):
+                raise ValidationError(_("The period of %(skp)s must lie within %(year)s.", skp=skp.display_name,
+                                        year=skp.year))
+
+    @api.constrains("employee_id", "year", "state", "date_from", "date_to")
+    def _check_one_open_skp(self):
+        """One SKP at a time: the periods of an employee's open SKPs of a year never overlap (a
+        revision replaces its previous SKP only when it is set)."""
+        open_states = ("draft", "submitted", "set")
+        rows = self.search([("employee_id", "in", self.employee_id.ids), ("year", "in", list(set(self.mapped("year")))),
+                            ("state", "in", open_states)])
+        for skp in self.filtered(lambda s: s.state in open_states):
+            clash = rows.filtered(
+                lambda other, s=skp: other != s and other.employee_id == s.employee_id and other.year == s.year
+                and other.date_from <= s.date_to and s.date_from <= other.date_to
+                and s.previous_id != other and other.previous_id != s
+            )
+            if clash:
+                raise ValidationError(_("%(employee)s already has an open SKP for this period: %(skp)s.",
+                                        employee=skp.employee_id.name, skp=clash[0].display_name))
+
+    # ------------------------------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        workflow = self.env.context.get("hr_asn_skp_action")
+        employees = self.env["hr.employee"].sudo().browse([vals.get("employee_id") for vals in vals_list])
+        for vals, employee in zip(vals_list, employees):
+            if not workflow and (WORKFLOW_FIELDS & set(vals)):
+                raise AccessError(_("The state and the signed parties of an SKP are set by its workflow only."))
+            year = vals.get("year") or self._default_year()
+            first, last = skp_rules.year_bounds(year)
+            vals.setdefault("year", year)
+            vals.setdefault("date_from", first)
+            vals.setdefault("date_to", last)
+            if employee:
+                vals.setdefault("company_id", employee.company_id.id)
+                vals.update(self._asn_party_vals(employee, vals.get("approach") or "kualitatif"))
+            vals.setdefault("behavior_ids", self._asn_behavior_commands())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.context.get("hr_asn_skp_action") and not self.env.su:
+            if WORKFLOW_FIELDS & set(vals):
+                raise AccessError(_("The state and the signed parties of an SKP are set by its workflow only."))
+            if DRAFT_FIELDS & set(vals) and self.filtered(lambda skp: skp.state != "draft"):
+                raise UserError(_("%s is no longer a draft and can no longer be changed. "
+                                  "Ask for a new revision to change it.",
+                                  self.filtered(lambda skp: skp.state != "draft")[0].display_name))
+        res = super().write(vals)
+        if "approach" in vals:
+            drafts = self.filtered(lambda skp: skp.state == "draft")
+            for skp in drafts:
+                skp.with_context(hr_asn_skp_action=True).skp_format = skp._asn_format(skp.employee_id, skp.approach)
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if self.filtered(lambda skp: skp.state != "draft" or skp.revision or skp.previous_id) and not self.env.su:
+            raise UserError(_("Only a first draft SKP can be deleted; a signed SKP stays on record."))
+
+    # ------------------------------------------------------------------------------------------
+    # Snapshot of the parties (Lampiran I header)
+    # ------------------------------------------------------------------------------------------
+    @api.model
+    def _asn_behavior_commands(self):
+        """Seven lines, one per BerAKHLAK value (Pasal 9(3))."""
+        return [fields.Command.create({"sequence": index, "value": code})
+                for index, (code, _name, _behaviours) in enumerate(skp_rules.BERAKHLAK, start=1)]
+
+    @api.model
+    def _asn_format(self, employee, approach):
+        department = employee.department_id
+        heads_opd = bool(department) and department.asn_opd_id == department and department.manager_id == employee
+        return skp_rules.skp_format(employee.asn_position_kind, heads_opd, employee.on_tugas_belajar, approach)
+
+    @api.model
+    def _asn_person_vals(self, prefix, employee, official=False):
+        if not employee:
+            return {"%s_%s" % (prefix, field): (official or False) if field == "name" else False
+                    for field in PARTY_FIELDS}
+        golongan = employee.asn_golongan
+        labels = dict(employee._fields["asn_golongan"]._description_selection(self.env))
+        if golongan and golongan.startswith("pppk_"):
+            pangkat = labels.get(golongan)
+        elif golongan:
+            pangkat = "%s, %s" % (dict(asn_data.PNS_GOLONGAN).get(golongan, ""), golongan)
+        else:
+            pangkat = False
+        return {
+            "%s_name" % prefix: employee.name,
+            "%s_nip" % prefix: employee.nip or False,
+            "%s_pangkat" % prefix: pangkat,
+            "%s_jabatan" % prefix: employee.job_title or employee.job_id.name or False,
+            "%s_unit" % prefix: employee.department_id.name or False,
+            "%s_instansi" % prefix: employee.company_id.name or False,
+        }
+
+    @api.model
+    def _asn_party_vals(self, employee, approach):
+        """Everything an SKP copies from its employee and their assessors at this moment."""
+        employee = employee.sudo()
+        vals = {
+            "department_id": employee.department_id.id,
+            "opd_id": employee.department_id.asn_opd_id.id,
+            "is_pppk": employee.asn_status == "pppk",
+            "skp_format": self._asn_format(employee, approach),
+            "pejabat_penilai_id": employee.pejabat_penilai_id.id,
+            "pejabat_penilai_official": employee.pejabat_penilai_official,
+            "atasan_pejabat_penilai_id": employee.atasan_pejabat_penilai_id.id,
+            "atasan_pejabat_penilai_official": employee.atasan_pejabat_penilai_official,
+        }
+        vals.update(self._asn_person_vals("employee", employee))
+        vals.update(self._asn_person_vals("penilai", employee.pejabat_penilai_id, employee.pejabat_penilai_official))
+        vals.update(self._asn_person_vals("atasan", employee.atasan_pejabat_penilai_id,
+                                          employee.atasan_pejabat_penilai_official))
+        return vals
+
+    def _asn_refresh_parties(self):
+        """Take the snapshot again (on submitting and on setting): who signs is who holds the posts now."""
+        for skp in self:
+            skp.with_context(hr_asn_skp_action=True).write(self._asn_party_vals(skp.employee_id, skp.approach))
+
+    def _asn_assessor_users(self):
+        """Users who act as Pejabat Penilai Kinerja on this SKP: whoever set it, and the employee's
+        current assessor and their atasan (Pasal 26; after a Plt/Plh change the new one acts)."""
+        self.ensure_one()
+        employees = (self.pejabat_penilai_id | self.atasan_pejabat_penilai_id
+                     | self.employee_id.pejabat_penilai_id | self.employee_id.atasan_pejabat_penilai_id)
+        return employees.sudo().user_id
+
+    # ------------------------------------------------------------------------------------------
+    # Workflow (Pasal 13)
+    # ------------------------------------------------------------------------------------------
+    def _check_skp_update(self, action):
+        """One place for who may move an SKP: the employee signs (submits) their own; the Pejabat
+        Penilai Kinerja sets or returns it (Pasal 13(3)); BKPSDM may act for either (e.g. when the
+        assessor is the Wali Kota, who signs on paper)."""
+        if self.env.su or self.env.user.has_group("hr_asn_performance.group_hr_asn_performance_admin"):
+            return
+        is_opd_admin = self.env.user.has_group("hr_asn_performance.group_hr_asn_performance_admin_opd")
+        for skp in self:
+            if action in ("submit", "revise", "month") and (skp.is_mine or (is_opd_admin and action == "submit")):
+                continue
+            if action in ("set", "return", "revise", "review", "followup") and skp.is_assessor:
+                continue
+            raise AccessError(_("You may not do this on %s: it is for the employee and their Pejabat "
+                                "Penilai Kinerja.", skp.display_name))
+
+    def _asn_check_complete(self):
+        """What Lampiran I needs filled before the employee signs."""
+        for skp in self:
+            utama = skp.rhk_ids.filtered(lambda rhk: rhk.kind == "utama")
+            if not utama:
+                raise UserError(_("%s needs at least one Rencana Hasil Kerja utama.", skp.display_name))
+            for rhk in skp.rhk_ids:
+                if not rhk.iki_ids:
+                    raise UserError(_("The RHK \"%s\" needs at least one Indikator Kinerja Individu with a target.",
+                                      rhk.name))
+                if (skp_rules.needs_cascade(skp.skp_format) and rhk.kind == "utama" and skp.pejabat_penilai_id
+                        and not rhk.parent_rhk_id):
+                    raise UserError(_("The RHK \"%s\" must name the RHK of your Pejabat Penilai Kinerja it "
+                                      "intervenes (Lampiran I, formats 3 and 4).", rhk.name))
+            skp.iki_ids._asn_check_target_complete()
+            if skp.is_pppk and not skp.perjanjian_kerja_ref:
+                raise UserError(_("A PPPK's SKP refers to the perjanjian kerja (Pasal 7(2)): fill it in."))
+            if not skp.pejabat_penilai_id and not skp.pejabat_penilai_official:
+                raise UserError(_("%s has no Pejabat Penilai Kinerja yet; ask the BKPSDM administrator.",
+                                  skp.employee_id.name))
+
+    def action_submit(self):
+        """The employee signs the SKP and sends it to the Pejabat Penilai Kinerja."""
+        if self.filtered(lambda skp: skp.state != "draft"):
+            raise UserError(_("Only a draft SKP can be submitted."))
+        self._check_skp_update("submit")
+        skps = self.sudo()
+        skps._asn_refresh_parties()
+        skps._asn_check_complete()
+        skps.with_context(hr_asn_skp_action=True).write({
+            "state": "submitted", "submit_date": fields.Date.context_today(self), "return_reason": False,
+        })
+        skps._asn_schedule_for_assessor(_("Set the SKP of %s"))
+        return True
+
+    def action_return(self, reason):
+        """The Pejabat Penilai Kinerja sends the SKP back to the employee with a reason."""
+        if not (reason or "").strip():
+            raise UserError(_("Say why the SKP goes back to the employee."))
+        if self.filtered(lambda skp: skp.state != "submitted"):
+            raise UserError(_("Only a submitted SKP can be returned."))
+        self._check_skp_update("return")
+        skps = self.sudo()
+        skps.with_context(hr_asn_skp_action=True).write({"state": "draft", "return_reason": reason,
+                                                          "submit_date": False})
+        for skp in skps:
+            skp.message_post(body=_("Returned for revision: %s", reason))
+        skps.activity_unlink(["mail.mail_activity_data_todo"])
+        skps._asn_schedule_for_employee(_("Revise your SKP: %s") % reason)
+        return True
+
+    def action_set(self):
+        """The Pejabat Penilai Kinerja sets (menetapkan) the SKP: it is locked, months open, and the
+        revision it replaces is closed."""
+        if self.filtered(lambda skp: skp.state != "submitted"):
+            raise UserError(_("Only a submitted SKP can be set."))
+        self._check_skp_update("set")
+        skps = self.sudo().with_context(hr_asn_skp_action=True)
+        skps._asn_refresh_parties()
+        skps._asn_check_complete()
+        today = fields.Date.context_today(self)
+        skps.write({"state": "set", "set_date": today, "set_by_id": self.env.uid})
+        skps.previous_id.filtered(lambda skp: skp.state == "set" and skp.next_ids & skps)._asn_close("revision", today)
+        skps.env["hr.asn.skp.month"]._asn_open_months(skps)
+        skps.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_new_revision(self, reason):
+        """Pasal 13(2), 20(4)-(5): a set SKP changes through a new revision; the set one stays valid
+        (and readable) until the new one is set."""
+        if not (reason or "").strip():
+            raise UserError(_("Say why the SKP changes."))
+        if self.filtered(lambda skp: skp.state != "set"):
+            raise UserError(_("Only a set SKP can be revised; a draft can simply be edited."))
+        if self.next_ids.filtered(lambda skp: skp.state in ("draft", "submitted")):
+            raise UserError(_("A revision of this SKP is already being prepared."))
+        self._check_skp_update("revise")
+        revisions = self.env["hr.asn.skp"]
+        for skp in self.sudo():
+            revisions |= skp._asn_copy_as_revision(reason)
+        return revisions.with_env(self.env)
+
+    def _asn_copy_as_revision(self, reason):
+        self.ensure_one()
+        revision = self.with_context(hr_asn_skp_action=True).copy({
+            "revision": self.revision + 1,
+            "previous_id": self.id,
+            "revision_reason": reason,
+            "behavior_ids": [fields.Command.create({"sequence": b.sequence, "value": b.value,
+                                                    "special_expectation": b.special_expectation})
+                             for b in self.behavior_ids],
+            "support_ids": [fields.Command.create({"sequence": s.sequence, "kind": s.kind, "name": s.name})
+                            for s in self.support_ids],
+        })
+        for rhk in self.rhk_ids:
+            rhk.with_context(hr_asn_skp_unlock=True).copy({"skp_id": revision.id, "origin_id": rhk.id})
+        revision.message_post(body=_("Revision of %(skp)s: %(reason)s", skp=self.display_name, reason=reason))
+        return revision
+
+    def _asn_close(self, reason, close_date):
+        """Close open SKPs on ``close_date`` (mutation, promotion, revision, end of year). Realisasi
+        and feedback move to the revision that replaces them; otherwise they stay with the closed SKP."""
+        for skp in self:
+            values = {"state": "closed", "closing_reason": reason, "close_date": close_date}
+            if skp.state == "set" and reason != "revision":
+                values["date_to"] = max(skp.date_from, min(close_date, skp.date_to))
+            skp.with_context(hr_asn_skp_action=True).write(values)
+            replacement = skp.next_ids.filtered(lambda s: s.state == "set")[:1]
+            if reason == "revision" and replacement:
+                skp._asn_carry_over(replacement)
+            skp.message_post(body=_("Closed: %s", dict(CLOSING_REASONS)[reason]))
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+
+    def _asn_carry_over(self, revision):
+        """The months, feedback and follow-ups of the year move to the revision that replaces this SKP,
+        re-pointed to the copies of their RHK/IKI (a revision keeps the period; only the plan changes)."""
+        rhk_map = {rhk.origin_id.id: rhk.id for rhk in revision.rhk_ids if rhk.origin_id}
+        iki_map = {iki.origin_id.id: iki.id for iki in revision.iki_ids if iki.origin_id}
+        unlocked = self.with_context(hr_asn_skp_unlock=True, hr_asn_skp_action=True)
+        moved = set(unlocked.month_ids.mapped("month"))
+        revision.month_ids.filtered(lambda month: month.month in moved).with_context(hr_asn_skp_unlock=True).unlink()
+        unlocked.month_ids.write({"skp_id": revision.id})
+        for line in unlocked.env["hr.asn.skp.month.line"].search([("month_id.skp_id", "=", revision.id)]):
+            if line.iki_id.id in iki_map:
+                line.write({"iki_id": iki_map[line.iki_id.id]})
+        for record in list(unlocked.feedback_ids) + list(unlocked.followup_ids):
+            record.write({"skp_id": revision.id, "rhk_id": rhk_map.get(record.rhk_id.id, record.rhk_id.id)})
+
+    # ------------------------------------------------------------------------------------------
+    # Activities (deadlines of Pasal 13(1) and the monthly timeline)
+    # ------------------------------------------------------------------------------------------
+    def _asn_schedule_for_assessor(self, summary):
+        for skp in self:
+            user = skp.pejabat_penilai_id.user_id
+            if user:
+                skp.activity_schedule("mail.mail_activity_data_todo", date_deadline=skp.deadline,
+                                      summary=summary % skp.employee_name, user_id=user.id)
+
+    def _asn_schedule_for_employee(self, summary, date_deadline=None):
+        for skp in self:
+            user = skp.employee_id.user_id
+            if user:
+                skp.activity_schedule("mail.mail_activity_data_todo", date_deadline=date_deadline or skp.deadline,
+                                      summary=summary, user_id=user.id)
+
+    @api.model
+    def _cron_remind(self):
+        """Daily: remind who is late. Draft SKPs past their deadline remind the employee, submitted
+        ones the Pejabat Penilai Kinerja (Pasal 13(1)); late months remind as the month model says."""
+        overdue = self.search([("is_overdue", "=", True)])
+        with_activity = overdue.filtered("activity_ids")
+        (overdue - with_activity).filtered(lambda s: s.state == "draft")._asn_schedule_for_employee(
+            _("Your SKP is overdue: submit it to your Pejabat Penilai Kinerja"))
+        (overdue - with_activity).filtered(lambda s: s.state == "submitted")._asn_schedule_for_assessor(
+            _("Overdue: set the SKP of %s"))
+        self.env["hr.asn.skp.month"]._asn_remind_late()
+
+    # ------------------------------------------------------------------------------------------
+    # Batch creation (one Perangkat Daerah at a time) and mutation (Semarang seed 002)
+    # ------------------------------------------------------------------------------------------
+    @api.model
+    def _asn_create_for_employees(self, employees, year, approach="kualitatif"):
+        """Draft SKPs for the employees who have no open SKP of ``year`` yet, in one create."""
+        existing = self.search([("employee_id", "in", employees.ids), ("year", "=", year),
+                                ("state", "!=", "closed")]).employee_id
+        todo = employees - existing
+        return self.create([{"employee_id": employee.id, "year": year, "approach": approach} for employee in todo])
+
+    @api.model
+    def _asn_on_position_change(self, employees, reason, change_date=None):
+        """Mutation or promotion: the open SKP of the year is closed the day before, a new draft SKP
+        opens in the new unit with the new assessor; drafts just follow (nothing was signed yet)."""
+        change_date = change_date or fields.Date.context_today(self)
+        skps = self.sudo().search([("employee_id", "in", employees.ids), ("year", "=", change_date.year),
+                                   ("state", "in", ("draft", "submitted", "set"))])
+        drafts = skps.filtered(lambda skp: skp.state == "draft")
+        drafts._asn_refresh_parties()
+        signed = skps - drafts
+        new_vals = []
+        for skp in signed:
+            close_on = max(skp.date_from, change_date - datetime.timedelta(days=1))
+            skp._asn_close(reason, close_on)
+            if change_date <= skp_rules.year_bounds(skp.year)[1]:
+                new_vals.append({"employee_id": skp.employee_id.id, "year": skp.year, "approach": skp.approach,
+                                 "date_from": change_date, "previous_id": skp.id})
+        new = self.sudo().with_context(hr_asn_skp_action=True).create(new_vals)
+        for skp in new:
+            skp.message_post(body=_("Opened after %(reason)s; previous SKP: %(previous)s",
+                                    reason=dict(CLOSING_REASONS)[reason], previous=skp.previous_id.display_name))
+        new._asn_schedule_for_employee(_("Draft your SKP for your new position"))
+        return new
+
+    # ------------------------------------------------------------------------------------------
+    # Buttons
+    # ------------------------------------------------------------------------------------------
+    def _asn_reason_wizard(self, action):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.asn.skp.reason",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_skp_ids": self.ids, "default_action": action},
+        }
+
+    def action_open_return(self):
+        return self._asn_reason_wizard("return")
+
+    def action_open_revision(self):
+        return self._asn_reason_wizard("revise")
+
+    def action_print(self):
+        return self.env.ref("hr_asn_performance.hr_asn_skp_report").report_action(self)
+
+    def action_open_feedback(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Umpan Balik Berkelanjutan"),
+            "res_model": "hr.asn.skp.feedback",
+            "view_mode": "list,form",
+            "domain": [("skp_id", "=", self.id)],
+            "context": {"default_skp_id": self.id},
+        }

@@ -1,0 +1,37 @@
+from odoo import api, fields, models
+
+from ..rules import skp as skp_rules
+
+BEHAVIOURS = {code: behaviours for code, _name, behaviours in skp_rules.BERAKHLAK}
+
+
+class HrAsnSkpBehavior(models.Model):
+    """Perilaku kerja of an SKP: one line per BerAKHLAK value with its three standard behaviours
+    (Pasal 9(3)) and the leader's Ekspektasi Khusus Pimpinan (Pasal 9(4))."""
+
+    _name = "hr.asn.skp.behavior"
+    _description = "SKP: Perilaku Kerja (BerAKHLAK)"
+    _inherit = ["hr.asn.skp.content.mixin"]
+    _order = "skp_id, sequence, id"
+    # The Pejabat Penilai Kinerja clarifies the expectations while the SKP is submitted (Pasal 6(2)).
+    _skp_editable_states = ("draft", "submitted")
+
+    skp_id = fields.Many2one("hr.asn.skp", string="SKP", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    value = fields.Selection(list(skp_rules.BERAKHLAK_VALUES), string="Core Value", required=True)
+    behaviours = fields.Text(string="Standard Behaviours", compute="_compute_behaviours")
+    special_expectation = fields.Text(string="Ekspektasi Khusus Pimpinan")
+
+    _sql_constraints = [
+        ("value_unique", "UNIQUE(skp_id, value)", "Each BerAKHLAK value appears once in an SKP."),
+    ]
+
+    @api.depends("value")
+    def _compute_behaviours(self):
+        for line in self:
+            line.behaviours = "\n".join("- %s" % text for text in BEHAVIOURS.get(line.value, ()))
+
+    def _asn_behaviour_list(self):
+        """The three behaviours, as Lampiran I prints them."""
+        self.ensure_one()
+        return BEHAVIOURS.get(self.value, ())

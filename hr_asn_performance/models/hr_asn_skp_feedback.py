@@ -1,0 +1,83 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..rules import skp as skp_rules
+
+
+class HrAsnSkpFeedback(models.Model):
+    """Umpan Balik Berkelanjutan (Pasal 17-19): the record of feedback an employee receives on an RHK
+    or a BerAKHLAK value, from their leaders, peers, subordinates or other parties; berkala or
+    insidentil, given directly or not. Kept as given: the evaluation reads it (Lampiran I, "UMPAN BALIK
+    BERKELANJUTAN BERDASARKAN BUKTI DUKUNG")."""
+
+    _name = "hr.asn.skp.feedback"
+    _description = "Umpan Balik Berkelanjutan"
+    _order = "date desc, id desc"
+
+    skp_id = fields.Many2one("hr.asn.skp", string="SKP", required=True, ondelete="cascade", index=True)
+    employee_id = fields.Many2one(related="skp_id.employee_id", store=True, index=True, string="Employee")
+    giver_id = fields.Many2one("hr.employee", string="Given By", index=True,
+                               default=lambda self: self.env.user.employee_id)
+    giver_user_id = fields.Many2one("res.users", string="Giver's User", default=lambda self: self.env.user,
+                                    readonly=True, index=True)
+    giver_name = fields.Char(string="Other Party", help="Name of a party outside the Pemda (Pasal 18(2)c).")
+    source = fields.Selection(list(skp_rules.FEEDBACK_SOURCES), string="Given As", readonly=True)
+    kind = fields.Selection(list(skp_rules.FEEDBACK_KINDS), required=True, default="insidentil")
+    mode = fields.Selection(list(skp_rules.FEEDBACK_MODES), string="Given", required=True, default="langsung")
+    topic = fields.Selection([("rhk", "Rencana Hasil Kerja"), ("perilaku", "Perilaku Kerja")], required=True,
+                             default="rhk")
+    rhk_id = fields.Many2one("hr.asn.skp.rhk", string="RHK", domain="[('skp_id', '=', skp_id)]")
+    behavior_value = fields.Selection(list(skp_rules.BERAKHLAK_VALUES), string="Core Value")
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    name = fields.Text(string="Feedback", required=True)
+
+    @api.constrains("topic", "rhk_id", "behavior_value", "skp_id")
+    def _check_topic(self):
+        for feedback in self:
+            if feedback.topic == "rhk" and (not feedback.rhk_id or feedback.rhk_id.skp_id != feedback.skp_id):
+                raise ValidationError(_("Feedback on a Rencana Hasil Kerja names an RHK of the same SKP."))
+            if feedback.topic == "perilaku" and not feedback.behavior_value:
+                raise ValidationError(_("Feedback on perilaku kerja names the BerAKHLAK value."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        skps = self.env["hr.asn.skp"].sudo().browse([vals.get("skp_id") for vals in vals_list])
+        for vals, skp in zip(vals_list, skps):
+            if skp.state != "set":
+                raise UserError(_("Feedback goes to a set SKP (Pasal 16-17: after penetapan); %s is not set.",
+                                  skp.display_name))
+            giver = self.env["hr.employee"].sudo().browse(vals.get("giver_id") or self.env.user.employee_id.id)
+            if not self.env.su and giver and giver.user_id != self.env.user:
+                raise AccessError(_("You can only give feedback in your own name."))
+            if giver == skp.employee_id:
+                raise UserError(_("Feedback comes from others; write your own notes in the realisasi."))
+            vals["giver_id"] = giver.id
+            vals["giver_user_id"] = self.env.uid
+            vals["source"] = self._asn_source(giver, skp.employee_id) if giver else "pihak_lain"
+        return super(HrAsnSkpFeedback, self.sudo() if not self.env.su else self).create(vals_list).with_env(self.env)
+
+    def write(self, vals):
+        if not self.env.su and self.filtered(lambda f: f.giver_user_id != self.env.user):
+            raise AccessError(_("Only who gave the feedback can change it."))
+        if {"skp_id", "giver_id", "giver_user_id", "source"} & set(vals) and not self.env.su:
+            raise AccessError(_("The SKP and the giver of a feedback cannot change."))
+        return super().write(vals)
+
+    @api.model
+    def _asn_source(self, giver, employee):
+        """Pasal 18: the giver's relation to the employee, from the assessors Lampiran II gives."""
+        giver, employee = giver.sudo(), employee.sudo()
+        leaders = (employee.pejabat_penilai_id | employee.atasan_pejabat_penilai_id).ids
+        return skp_rules.feedback_source(giver.id, employee.id, giver.pejabat_penilai_id.id,
+                                         employee.pejabat_penilai_id.id, leaders)
+
+    @api.model
+    def _asn_give(self, employee, vals):
+        """Give feedback to ``employee`` on their current set SKP (portal and colleagues, who cannot
+        read that SKP): the SKP is looked up here, the giver is the current user."""
+        today = fields.Date.context_today(self)
+        skp = self.env["hr.asn.skp"].sudo().search([("employee_id", "=", employee.id), ("state", "=", "set"),
+                                                    ("date_from", "<=", today), ("date_to", ">=", today)], limit=1)
+        if not skp:
+            raise UserError(_("%s has no set SKP for today: feedback cannot be recorded.", employee.name))
+        return self.create(dict(vals, skp_id=skp.id))

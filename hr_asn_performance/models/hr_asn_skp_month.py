@@ -1,0 +1,200 @@
+import datetime
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools.misc import format_date
+
+from ..rules import skp as skp_rules
+
+MONTH_STATES = [("open", "Open"), ("reported", "Realisasi Reported"), ("reviewed", "Reviewed")]
+
+
+class HrAsnSkpMonth(models.Model):
+    """One month of a set SKP (Pasal 16(3): performance is documented monthly): the month's targets
+    by the plan day, the realisasi with bukti dukung by the realisasi day of the next month (Kota
+    Semarang, seed 002; both days are company settings), then the leader's review closes the month."""
+
+    _name = "hr.asn.skp.month"
+    _description = "SKP: Monthly Plan and Realisasi"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "skp_id, month"
+
+    name = fields.Char(compute="_compute_name")
+    skp_id = fields.Many2one("hr.asn.skp", string="SKP", required=True, ondelete="cascade", index=True)
+    employee_id = fields.Many2one(related="skp_id.employee_id", store=True, index=True)
+    company_id = fields.Many2one(related="skp_id.company_id", store=True)
+    year = fields.Integer(related="skp_id.year", store=True)
+    month = fields.Integer(required=True)
+    state = fields.Selection(MONTH_STATES, default="open", required=True, readonly=True, tracking=True)
+    line_ids = fields.One2many("hr.asn.skp.month.line", "month_id", string="Targets and Realisasi")
+    plan_deadline = fields.Date(compute="_compute_deadlines", store=True)
+    realisasi_deadline = fields.Date(compute="_compute_deadlines", store=True)
+    plan_date = fields.Date(string="Targets Entered On", readonly=True)
+    report_date = fields.Date(string="Realisasi Reported On", readonly=True)
+    plan_entered_late = fields.Boolean(compute="_compute_entered_late", store=True)
+    report_entered_late = fields.Boolean(compute="_compute_entered_late", store=True)
+    is_late = fields.Boolean(string="Late", compute="_compute_is_late", search="_search_is_late",
+                             help="Targets or realisasi entered after their day, or still missing after it.")
+    review_note = fields.Text(string="Leader's Review")
+    reviewed_by_id = fields.Many2one("res.users", readonly=True)
+    review_date = fields.Date(readonly=True)
+
+    _sql_constraints = [("month_unique", "UNIQUE(skp_id, month)", "A month appears once in an SKP."),
+                        ("month_range", "CHECK(month BETWEEN 1 AND 12)", "A month is 1 to 12.")]
+
+    @api.depends("year", "month")
+    def _compute_name(self):
+        for month in self:
+            month.name = format_date(self.env, datetime.date(month.year, month.month, 1), date_format="MMMM y") \
+                if month.year and month.month else ""
+
+    @api.depends("year", "month", "company_id.asn_plan_day", "company_id.asn_realisasi_day")
+    def _compute_deadlines(self):
+        for month in self:
+            if not (month.year and month.month):
+                month.plan_deadline = month.realisasi_deadline = False
+                continue
+            month.plan_deadline, month.realisasi_deadline = skp_rules.month_deadlines(
+                month.year, month.month, month.company_id.asn_plan_day or skp_rules.DEFAULT_PLAN_DAY,
+                month.company_id.asn_realisasi_day or skp_rules.DEFAULT_REALISASI_DAY)
+
+    @api.depends("plan_date", "report_date", "plan_deadline", "realisasi_deadline")
+    def _compute_entered_late(self):
+        for month in self:
+            month.plan_entered_late = bool(month.plan_date and month.plan_date > month.plan_deadline)
+            month.report_entered_late = bool(month.report_date and month.report_date > month.realisasi_deadline)
+
+    @api.depends_context("date")
+    @api.depends("plan_entered_late", "report_entered_late", "plan_date", "report_date")
+    def _compute_is_late(self):
+        today = fields.Date.context_today(self)
+        for month in self:
+            month.is_late = (month.plan_entered_late or month.report_entered_late
+                             or (not month.plan_date and month.plan_deadline < today)
+                             or (not month.report_date and month.realisasi_deadline < today))
+
+    def _search_is_late(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search on Late."))
+        today = fields.Date.context_today(self)
+        late = ["|", "|", "|", ("plan_entered_late", "=", True), ("report_entered_late", "=", True),
+                "&", ("plan_date", "=", False), ("plan_deadline", "<", today),
+                "&", ("report_date", "=", False), ("realisasi_deadline", "<", today)]
+        return late if (operator == "=") == value else ["!", *late]
+
+    # ------------------------------------------------------------------------------------------
+    # Opening the months of a set SKP
+    # ------------------------------------------------------------------------------------------
+    @api.model
+    def _asn_open_months(self, skps):
+        """Create the months of the SKPs' periods, with a line per IKI; idempotent (after a revision,
+        only the missing months and lines are added). Two creates whatever the number of SKPs."""
+        skps = skps.sudo()
+        existing = self.sudo().search([("skp_id", "in", skps.ids)])
+        by_key = {(month.skp_id.id, month.month): month for month in existing}
+        month_vals, line_vals = [], []
+        for skp in skps:
+            ikis = skp.iki_ids.filtered(lambda iki: not iki.rhk_id.taken_over)
+            for number in skp_rules.months_of(skp.date_from, skp.date_to):
+                month = by_key.get((skp.id, number))
+                if not month:
+                    month_vals.append({"skp_id": skp.id, "month": number,
+                                       "line_ids": [fields.Command.create({"iki_id": iki.id}) for iki in ikis]})
+                elif month.state == "open":
+                    missing = ikis - month.line_ids.iki_id
+                    line_vals += [{"month_id": month.id, "iki_id": iki.id} for iki in missing]
+        self.sudo().with_context(hr_asn_skp_unlock=True, mail_create_nolog=True,
+                                 mail_create_nosubscribe=True, tracking_disable=True).create(month_vals)
+        self.env["hr.asn.skp.month.line"].sudo().with_context(hr_asn_skp_unlock=True).create(line_vals)
+
+    # ------------------------------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------------------------------
+    def _check_open_for_entry(self):
+        """Entries go to months of a set SKP that the leader has not closed by reviewing them."""
+        for month in self:
+            if month.skp_id.state != "set":
+                raise UserError(_("%(skp)s is not set (ditetapkan): %(month)s takes no entries.",
+                                  skp=month.skp_id.display_name, month=month.name))
+            if month.state == "reviewed":
+                raise UserError(_("%s was reviewed by the leader and is closed.", month.name))
+
+    def action_confirm_plan(self):
+        """The employee confirms the month's targets (due by the plan day)."""
+        self._check_open_for_entry()
+        self.skp_id._check_skp_update("month")
+        today = fields.Date.context_today(self)
+        self.sudo().filtered(lambda m: not m.plan_date).write({"plan_date": today})
+        return True
+
+    def action_report(self):
+        """The employee reports the month's realisasi (due by the realisasi day of the next month)."""
+        self._check_open_for_entry()
+        self.skp_id._check_skp_update("month")
+        today = fields.Date.context_today(self)
+        for month in self:
+            month._asn_check_month_begun(today)
+            if not month.line_ids.filtered(lambda line: line.realisasi or line.realisasi_value):
+                raise UserError(_("Enter the realisasi of %s before reporting it.", month.name))
+        self.sudo().write({"state": "reported", "report_date": today})
+        for month in self.sudo():
+            user = month.skp_id.pejabat_penilai_id.user_id or month.employee_id.pejabat_penilai_id.user_id
+            if user:
+                month.activity_schedule("mail.mail_activity_data_todo", user_id=user.id,
+                                        date_deadline=max(month.realisasi_deadline, today),
+                                        summary=_("Review the realisasi of %(employee)s, %(month)s",
+                                                  employee=month.employee_id.name, month=month.name))
+        return True
+
+    def action_review(self, note=None):
+        """The leader reviews the month (Pasal 17(1): pemantauan); a reviewed month is closed."""
+        if self.filtered(lambda m: m.state != "reported"):
+            raise UserError(_("Only a reported month can be reviewed."))
+        self.skp_id._check_skp_update("review")
+        values = {"state": "reviewed", "reviewed_by_id": self.env.uid,
+                  "review_date": fields.Date.context_today(self)}
+        if note:
+            values["review_note"] = note
+        self.sudo().write(values)
+        self.sudo().activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_reopen(self):
+        """The leader sends a month back to the employee (a correction of the realisasi)."""
+        if self.filtered(lambda m: m.state == "open"):
+            raise UserError(_("This month is already open."))
+        self.skp_id._check_skp_update("review")
+        self.sudo().write({"state": "open", "report_date": False})
+        return True
+
+    def _asn_check_month_begun(self, today):
+        self.ensure_one()
+        skp = self.skp_id
+        try:
+            skp_rules.check_realisasi_month(self.year, self.month, skp.date_from, skp.date_to, today)
+        except skp_rules.SkpRuleError as error:
+            if error.args[0] == "future_month":
+                raise UserError(_("%s has not begun: its realisasi cannot be entered yet.", self.name)) from error
+            raise UserError(_("%(month)s is outside the period of %(skp)s.", month=self.name,
+                              skp=skp.display_name)) from error
+
+    @api.model
+    def _asn_remind_late(self):
+        """Activities for whoever is late this month: the employee for missing targets or realisasi,
+        the leader for reported months past the realisasi day."""
+        today = fields.Date.context_today(self)
+        months = self.search([("skp_id.state", "=", "set"), ("state", "!=", "reviewed"), ("activity_ids", "=", False),
+                              "|", "&", ("plan_date", "=", False), ("plan_deadline", "<", today),
+                              ("realisasi_deadline", "<", today)])
+        for month in months:
+            if month.state == "reported":
+                user = month.skp_id.pejabat_penilai_id.user_id or month.employee_id.pejabat_penilai_id.user_id
+                summary = _("Late: review the realisasi of %(employee)s, %(month)s",
+                            employee=month.employee_id.name, month=month.name)
+            else:
+                user = month.employee_id.user_id
+                summary = (_("Late: enter your targets for %s", month.name) if not month.plan_date
+                           else _("Late: report your realisasi for %s", month.name))
+            if user:
+                month.activity_schedule("mail.mail_activity_data_todo", user_id=user.id, date_deadline=today,
+                                        summary=summary)

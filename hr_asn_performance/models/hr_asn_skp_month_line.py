@@ -1,0 +1,54 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# What the employee may change on a month's line, by stage.
+TARGET_FIELDS = {"target_value", "target_text"}
+REALISASI_FIELDS = {"realisasi", "realisasi_value", "attachment_ids", "note"}
+
+
+class HrAsnSkpMonthLine(models.Model):
+    """One IKI in one month: the month's target and its realisasi with bukti dukung (Pasal 16)."""
+
+    _name = "hr.asn.skp.month.line"
+    _description = "SKP: Monthly Target and Realisasi of an IKI"
+    _order = "month_id, iki_id"
+
+    month_id = fields.Many2one("hr.asn.skp.month", required=True, ondelete="cascade", index=True)
+    skp_id = fields.Many2one(related="month_id.skp_id", store=True, index=True)
+    iki_id = fields.Many2one("hr.asn.skp.iki", string="IKI", required=True, ondelete="cascade", index=True)
+    rhk_id = fields.Many2one(related="iki_id.rhk_id")
+    target_value = fields.Float(string="Month's Target", digits=(16, 2))
+    target_text = fields.Char(string="Month's Target (qualitative)")
+    realisasi = fields.Text(string="Realisasi")
+    realisasi_value = fields.Float(string="Realisasi (number)", digits=(16, 2))
+    attachment_ids = fields.Many2many("ir.attachment", "hr_asn_skp_month_line_attachment_rel", "line_id",
+                                      "attachment_id", string="Bukti Dukung")
+    note = fields.Text()
+
+    _sql_constraints = [("iki_unique", "UNIQUE(month_id, iki_id)", "An IKI appears once in a month.")]
+
+    @api.constrains("target_value", "realisasi_value")
+    def _check_values(self):
+        for line in self:
+            if line.target_value < 0 or line.realisasi_value < 0:
+                raise ValidationError(_("Targets and realisasi cannot be negative (%s).", line.iki_id.name))
+
+    def write(self, vals):
+        if not self.env.context.get("hr_asn_skp_unlock"):
+            self.month_id._check_open_for_entry()
+            if REALISASI_FIELDS & set(vals):
+                today = fields.Date.context_today(self)
+                for month in self.month_id:
+                    month._asn_check_month_begun(today)
+            if TARGET_FIELDS & set(vals) and self.month_id.filtered(lambda m: m.state != "open"):
+                raise UserError(_("The targets of a reported month can no longer change."))
+            if set(vals) - TARGET_FIELDS - REALISASI_FIELDS:
+                raise UserError(_("Only the month's targets and realisasi can be changed here."))
+        return super().write(vals)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.context.get("hr_asn_skp_unlock"):
+            lines.month_id._check_open_for_entry()
+        return lines

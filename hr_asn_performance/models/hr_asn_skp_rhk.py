@@ -1,0 +1,82 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..rules import skp as skp_rules
+
+
+class HrAsnSkpRhk(models.Model):
+    """Rencana Hasil Kerja (Pasal 8(1)): an outcome, output or service the employee will deliver,
+    utama or tambahan, with the leader or team who assigned it; for JA/JF the superior's RHK it
+    intervenes (cascading, Lampiran I format 4 column 2)."""
+
+    _name = "hr.asn.skp.rhk"
+    _description = "Rencana Hasil Kerja (RHK)"
+    _inherit = ["hr.asn.skp.content.mixin"]
+    _order = "skp_id, kind desc, sequence, id"
+
+    skp_id = fields.Many2one("hr.asn.skp", string="SKP", required=True, ondelete="cascade", index=True)
+    employee_id = fields.Many2one(related="skp_id.employee_id", store=True, index=True)
+    sequence = fields.Integer(default=10)
+    kind = fields.Selection([("utama", "Utama"), ("tambahan", "Tambahan")], required=True, default="utama")
+    name = fields.Text(string="Rencana Hasil Kerja", required=True)
+    assigned_by = fields.Char(string="Assigned By",
+                              help="The leader's position or the team (Tim Kerja) who assigned this result "
+                                   "(Lampiran I: \"disertai dengan Jabatan Pimpinan/Tim Kerja yang memberikan "
+                                   "penugasan\").")
+    parent_rhk_id = fields.Many2one("hr.asn.skp.rhk", string="Intervenes RHK of the Superior", index=True,
+                                    ondelete="restrict",
+                                    domain="[('id', 'in', parent_rhk_allowed_ids)]")
+    parent_rhk_allowed_ids = fields.Many2many("hr.asn.skp.rhk", compute="_compute_parent_rhk_allowed_ids")
+    child_rhk_ids = fields.One2many("hr.asn.skp.rhk", "parent_rhk_id", string="Cascaded To")
+    iki_ids = fields.One2many("hr.asn.skp.iki", "rhk_id", string="Indikator Kinerja Individu", copy=True)
+    origin_id = fields.Many2one("hr.asn.skp.rhk", string="Copied From", readonly=True, copy=False)
+    # Pasal 20(6)-(8): the leader takes the RHK over with a note the evaluation reads.
+    taken_over = fields.Boolean(string="Taken Over by the Leader", readonly=True, copy=False)
+    takeover_note = fields.Text(string="Takeover Note", readonly=True, copy=False)
+    taken_over_by_id = fields.Many2one("hr.employee", string="Taken Over By", readonly=True, copy=False)
+    taken_over_date = fields.Date(readonly=True, copy=False)
+
+    @api.depends("skp_id.pejabat_penilai_id", "skp_id.year")
+    def _compute_parent_rhk_allowed_ids(self):
+        candidates = self._asn_parent_candidates(self.skp_id)
+        for rhk in self:
+            rhk.parent_rhk_allowed_ids = candidates.get(rhk.skp_id.id, self.browse())
+
+    @api.model
+    def _asn_parent_candidates(self, skps):
+        """{skp id: RHK of the Pejabat Penilai Kinerja's set SKP of the same year} (Lampiran I format 4)."""
+        assessors = skps.sudo().pejabat_penilai_id
+        rows = self.sudo().search([("skp_id.employee_id", "in", assessors.ids), ("skp_id.state", "=", "set"),
+                                   ("skp_id.year", "in", list(set(skps.mapped("year"))))])
+        return {skp.id: rows.filtered(lambda r, s=skp: r.skp_id.employee_id == s.pejabat_penilai_id
+                                      and r.skp_id.year == s.year).with_env(self.env)
+                for skp in skps}
+
+    @api.constrains("parent_rhk_id", "skp_id")
+    def _check_parent_rhk(self):
+        candidates = self._asn_parent_candidates(self.filtered("parent_rhk_id").skp_id)
+        for rhk in self.filtered("parent_rhk_id"):
+            if rhk.parent_rhk_id.sudo() not in candidates.get(rhk.skp_id.id, self.browse()).sudo():
+                raise ValidationError(_(
+                    "The RHK \"%(rhk)s\" can only intervene an RHK of the set SKP %(year)s of its Pejabat "
+                    "Penilai Kinerja (%(penilai)s).",
+                    rhk=rhk.name, year=rhk.skp_id.year,
+                    penilai=rhk.skp_id.pejabat_penilai_id.name or rhk.skp_id.pejabat_penilai_official or "-",
+                ))
+
+    def action_take_over(self, note, leader=None):
+        """Pasal 20(6)-(8), called by a follow-up of kind pengambilalihan."""
+        if not (note or "").strip():
+            raise UserError(_("Taking an RHK over needs the note that the employee could not complete it "
+                              "(Pasal 20(7))."))
+        if self.filtered("taken_over"):
+            raise UserError(_("The RHK \"%s\" was already taken over.", self.filtered("taken_over")[0].name))
+        self.with_context(hr_asn_skp_unlock=True).write({
+            "taken_over": True,
+            "takeover_note": note,
+            "taken_over_by_id": leader.id if leader else False,
+            "taken_over_date": fields.Date.context_today(self),
+        })
+        for rhk in self:
+            rhk.skp_id.message_post(body=_("RHK taken over by the leader: %(rhk)s. Note: %(note)s",
+                                           rhk=rhk.name, note=note))

@@ -1,0 +1,18 @@
+from odoo import fields, models
+
+from ..rules import skp as skp_rules
+
+
+class HrAsnSkpSupport(models.Model):
+    """A line of the Lampiran SKP: dukungan sumber daya (Pasal 10), skema pertanggungjawaban
+    (Pasal 11) or konsekuensi (Pasal 12)."""
+
+    _name = "hr.asn.skp.support"
+    _description = "Lampiran SKP line"
+    _inherit = ["hr.asn.skp.content.mixin"]
+    _order = "skp_id, kind, sequence, id"
+
+    skp_id = fields.Many2one("hr.asn.skp", string="SKP", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    kind = fields.Selection(list(skp_rules.SUPPORT_KINDS), required=True, default="sumber_daya")
+    name = fields.Text(string="Description", required=True)

@@ -1,0 +1,225 @@
+"""Sasaran Kinerja Pegawai (SKP): the rules of planning and monthly documentation, as plain data.
+
+Sources: Perwal Bekasi 38/2023 (adopting PermenPANRB 6/2022) Pasal 6-22 and Lampiran I formats 1-5;
+Kota Semarang's monitoring notes (seed 002) for the monthly timeline. No Odoo import: the models
+gather records, call these functions, and write what they return.
+"""
+import calendar
+import datetime
+import re
+
+# Standar perilaku kerja: the seven BerAKHLAK values and their three behaviours each (Pasal 9(3)),
+# worded as Lampiran I prints them.
+BERAKHLAK = (
+    ("berorientasi_pelayanan", "Berorientasi pelayanan", (
+        "Memahami dan memenuhi kebutuhan masyarakat",
+        "Ramah, cekatan, solutif, dan dapat diandalkan",
+        "Melakukan perbaikan tiada henti",
+    )),
+    ("akuntabel", "Akuntabel", (
+        "Melaksanakan tugas dengan jujur, bertanggungjawab, cermat, disiplin dan berintegritas tinggi",
+        "Menggunakan kekayaan dan barang milik negara secara bertanggungjawab, efektif, dan efisien",
+        "Tidak menyalahgunakan kewenangan jabatan",
+    )),
+    ("kompeten", "Kompeten", (
+        "Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah",
+        "Membantu orang lain belajar",
+        "Melaksanakan tugas dengan kualitas terbaik",
+    )),
+    ("harmonis", "Harmonis", (
+        "Menghargai setiap orang apapun latar belakangnya",
+        "Suka menolong orang lain",
+        "Membangun lingkungan kerja yang kondusif",
+    )),
+    ("loyal", "Loyal", (
+        "Memegang teguh ideologi Pancasila, Undang-Undang Dasar Negara Republik Indonesia Tahun 1945, "
+        "setia kepada Negara Kesatuan Republik Indonesia serta pemerintahan yang sah",
+        "Menjaga nama baik sesama ASN, Pimpinan, Instansi, dan Negara",
+        "Menjaga rahasia jabatan dan negara",
+    )),
+    ("adaptif", "Adaptif", (
+        "Cepat menyesuaikan diri menghadapi perubahan",
+        "Terus berinovasi dan mengembangkan kreativitas",
+        "Bertindak proaktif",
+    )),
+    ("kolaboratif", "Kolaboratif", (
+        "Memberi kesempatan kepada berbagai pihak untuk berkontribusi",
+        "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah",
+        "Menggerakkan pemanfaatan berbagai sumberdaya untuk tujuan bersama",
+    )),
+)
+BERAKHLAK_VALUES = tuple((code, name) for code, name, _behaviours in BERAKHLAK)
+
+# Pendekatan (Pasal 8(3)).
+APPROACHES = (("kualitatif", "Kualitatif"), ("kuantitatif", "Kuantitatif"))
+
+# Lampiran I: the heading of each format, printed as is.
+FORMATS = {
+    "1": ("PENDEKATAN HASIL KERJA KUALITATIF", "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"),
+    "2": ("PENDEKATAN HASIL KERJA KUANTITATIF", "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"),
+    "3": ("PENDEKATAN HASIL KERJA KUALITATIF", "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL"),
+    "4": ("PENDEKATAN HASIL KERJA KUANTITATIF", "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL"),
+    "5": ("PENDEKATAN HASIL KERJA KUALITATIF", "BAGI PEGAWAI TUGAS BELAJAR"),
+}
+FORMAT_SELECTION = (
+    ("1", "Format 1 - JPT / pimpinan unit kerja mandiri, kualitatif"),
+    ("2", "Format 2 - JPT / pimpinan unit kerja mandiri, kuantitatif"),
+    ("3", "Format 3 - Administrasi / Fungsional, kualitatif"),
+    ("4", "Format 4 - Administrasi / Fungsional, kuantitatif"),
+    ("5", "Format 5 - Tugas belajar"),
+)
+
+# Aspek of an IKI (Pasal 8(2)) and perspektif of a JPT's IKI (Lampiran I formats 1-2).
+IKI_ASPECTS = (("kuantitas", "Kuantitas"), ("kualitas", "Kualitas"), ("waktu", "Waktu"), ("biaya", "Biaya"))
+PERSPECTIVES = (
+    ("penerima_layanan", "Penerima Layanan"),
+    ("proses_bisnis", "Proses Bisnis"),
+    ("penguatan_internal", "Penguatan Internal"),
+    ("anggaran", "Anggaran"),
+)
+
+# Lampiran SKP (Pasal 10-12), in the order Lampiran I prints them.
+SUPPORT_KINDS = (
+    ("sumber_daya", "DUKUNGAN SUMBER DAYA"),
+    ("skema", "SKEMA PERTANGGUNGJAWABAN"),
+    ("konsekuensi", "KONSEKUENSI"),
+)
+
+# Umpan Balik Berkelanjutan (Pasal 17-19).
+FEEDBACK_SOURCES = (
+    ("pimpinan", "Pimpinan"),
+    ("rekan", "Rekan kerja setingkat"),
+    ("bawahan", "Pegawai di bawahnya"),
+    ("pihak_lain", "Pihak lain"),
+)
+FEEDBACK_KINDS = (("berkala", "Berkala"), ("insidentil", "Insidentil"))
+FEEDBACK_MODES = (("langsung", "Langsung"), ("tidak_langsung", "Tidak langsung"))
+
+# Tindak lanjut (Pasal 20-21): what a leader may do after the feedback, by whether the employee
+# progresses.
+FOLLOWUP_ACTIONS = (
+    ("apresiasi", "Apresiasi"),                                    # Pasal 20(2)a
+    ("penugasan_baru", "Penugasan baru"),                          # Pasal 20(2)b
+    ("penyesuaian_ekspektasi", "Penyesuaian ekspektasi"),          # Pasal 20(3)a
+    ("penyesuaian_sumber_daya", "Penyesuaian dukungan sumber daya"),  # Pasal 20(3)b
+    ("bimbingan", "Bimbingan kinerja"),                            # Pasal 20(3)c, 21a
+    ("konseling", "Konseling kinerja"),                            # Pasal 20(3)c, 21b
+    ("pengambilalihan", "Pengambilalihan rencana hasil kerja"),    # Pasal 20(6)-(8)
+)
+PROGRESS_ACTIONS = frozenset({"apresiasi", "penugasan_baru"})
+NO_PROGRESS_ACTIONS = frozenset({"penyesuaian_ekspektasi", "penyesuaian_sumber_daya", "bimbingan", "konseling"})
+# Pasal 20(4)-(5): these go back through penetapan, i.e. a new revision of the SKP.
+REVISING_ACTIONS = frozenset({"penyesuaian_ekspektasi", "penyesuaian_sumber_daya"})
+
+# Kota Semarang (seed 002): monthly target by the 2nd of the month, realisasi by the 3rd of the next.
+DEFAULT_PLAN_DAY = 2
+DEFAULT_REALISASI_DAY = 3
+
+
+class SkpRuleError(ValueError):
+    """A rule refused the data; ``args[0]`` is a message key, ``args[1:]`` its parameters."""
+
+
+def skp_format(position_kind, heads_perangkat_daerah, on_tugas_belajar, approach):
+    """The Lampiran I format of an SKP.
+
+    Format 5 for a PNS on tugas belajar (Pasal 14; kualitatif only), formats 1/2 for JPT and the head
+    of a unit kerja mandiri (a Perangkat Daerah), formats 3/4 for Administrasi and Fungsional (and
+    pelaksana, who hold jabatan administrasi under UU 20/2023); the odd number is kualitatif.
+    """
+    if on_tugas_belajar:
+        return "5"
+    leads = position_kind == "jpt" or heads_perangkat_daerah
+    base = 1 if leads else 3
+    return str(base + (1 if approach == "kuantitatif" else 0))
+
+
+def is_leader_format(fmt):
+    """Formats 1, 2 (and 5, laid out like 1) print the perspektif; 3, 4 print the cascaded RHK."""
+    return fmt in ("1", "2", "5")
+
+
+def needs_cascade(fmt):
+    """JA/JF formats (3 and 4) name the superior's RHK each utama RHK intervenes (Lampiran I format 4)."""
+    return fmt in ("3", "4")
+
+
+def parse_target(value):
+    """A numeric target as typed by a person: ``"12"``, ``"12,5"``, ``"1.250,5"``. Refuses the rest.
+
+    Pasal 8(3): a kuantitatif IKI states its target as a number; it must be above zero.
+    """
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+    else:
+        text = (value or "").strip().replace(" ", "")
+        if not re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})*(,\d+)?|[-+]?\d+([.,]\d+)?", text):
+            raise SkpRuleError("not_a_number", value)
+        if "," in text:
+            text = text.replace(".", "").replace(",", ".")
+        elif re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+", text):
+            text = text.replace(".", "")
+        number = float(text)
+    if number <= 0:
+        raise SkpRuleError("not_positive", value)
+    return number
+
+
+def year_bounds(year):
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+def skp_deadline(date_from):
+    """Pasal 13(1): an SKP is set by the end of January; one that starts later in the year (a new
+    position, Pasal 13(2)) by the end of the month it starts in."""
+    last = calendar.monthrange(date_from.year, date_from.month)[1]
+    return datetime.date(date_from.year, date_from.month, last)
+
+
+def month_deadlines(year, month, plan_day=DEFAULT_PLAN_DAY, realisasi_day=DEFAULT_REALISASI_DAY):
+    """(plan deadline, realisasi deadline) of a month: the plan by ``plan_day`` of the month, the
+    realisasi by ``realisasi_day`` of the next month (Semarang, seed 002). Days past a short month's
+    end fall on its last day."""
+    def clamp(y, m, day):
+        return datetime.date(y, m, min(max(day, 1), calendar.monthrange(y, m)[1]))
+
+    next_year, next_month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return clamp(year, month, plan_day), clamp(next_year, next_month, realisasi_day)
+
+
+def months_of(date_from, date_to):
+    """The months (1-12) an SKP period touches."""
+    return list(range(date_from.month, date_to.month + 1))
+
+
+def check_realisasi_month(year, month, date_from, date_to, today):
+    """Pasal 16: realisasi documents months of the SKP period that have begun."""
+    first = datetime.date(year, month, 1)
+    if not (date_from.replace(day=1) <= first <= date_to):
+        raise SkpRuleError("outside_period", month)
+    if first > today:
+        raise SkpRuleError("future_month", month)
+
+
+def check_followup(action, progress, earlier_no_progress_actions):
+    """Pasal 20: apresiasi/penugasan baru follow progress, the adjustments and pembinaan follow its
+    absence; the leader takes an RHK over only after an ayat (3) follow-up did not help (ayat 6)."""
+    if action in PROGRESS_ACTIONS and not progress:
+        raise SkpRuleError("needs_progress", action)
+    if action in NO_PROGRESS_ACTIONS | {"pengambilalihan"} and progress:
+        raise SkpRuleError("needs_no_progress", action)
+    if action == "pengambilalihan" and not earlier_no_progress_actions:
+        raise SkpRuleError("takeover_too_early", action)
+
+
+def feedback_source(giver, employee, giver_penilai, employee_penilai, employee_leaders):
+    """Pasal 18: who gives the feedback, seen from the employee: their leaders (pejabat penilai or
+    its atasan), their subordinates (whom they assess), peers (same pejabat penilai), else others.
+    Arguments are ids (or any comparable keys); ``employee_leaders`` a collection."""
+    if giver in employee_leaders:
+        return "pimpinan"
+    if giver_penilai and giver_penilai == employee:
+        return "bawahan"
+    if giver_penilai and giver_penilai == employee_penilai:
+        return "rekan"
+    return "pihak_lain"
