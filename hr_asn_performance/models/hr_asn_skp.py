@@ -164,9 +164,9 @@ class HrAsnSkp(models.Model):
     @api.depends_context("uid")
     def _compute_roles(self):
         user = self.env.user
-        for skp in self.sudo():
-            skp.is_mine = skp.employee_id.user_id == user
-            skp.is_assessor = user in skp._asn_assessor_users()
+        for skp in self:
+            skp.is_mine = skp.sudo().employee_id.user_id == user
+            skp.is_assessor = user in skp.sudo()._asn_assessor_users()
 
     def _compute_access_url(self):
         super()._compute_access_url()

@@ -1,2 +1,3 @@
 from . import test_assessors
 from . import test_security
+from . import test_skp_workflow

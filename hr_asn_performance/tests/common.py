@@ -1,6 +1,7 @@
 """A small city for the Odoo tests: one Perangkat Daerah of each Lampiran II kind (lampiran2_cases)."""
 from contextlib import contextmanager
 
+from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
 
 from . import lampiran2_cases as cases
@@ -92,3 +93,63 @@ class HrAsnRoleUsersCase(HrAsnCityCase):
         cls.emp["S.dseksi"].user_id = cls.user_pegawai
         cls.emp["H.dseksi"].user_id = cls.user_penilai
         cls.emp["S.dsek"].user_id = cls.user_admin_opd
+
+
+class HrAsnSkpCase(HrAsnRoleUsersCase):
+    """The city with its users, and helpers to write SKPs. The cascade of the tests runs three levels
+    deep in the Dinas: Kepala Dinas (assessed by the Wali Kota) -> Kepala Bidang -> Kepala Seksi ->
+    staff of the Seksi (``user_pegawai``); ``user_penilai`` is the Kepala Seksi, ``user_kabid`` the
+    Kepala Bidang, ``user_other`` a staff member of the Sub Bagian (somebody else's SKP)."""
+
+    YEAR = 2026
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        group = "hr_asn_performance.group_hr_asn_performance_"
+        company = {"company_id": cls.company.id, "company_ids": [(6, 0, cls.company.ids)]}
+        cls.user_kabid = new_test_user(cls.env, "asn_kabid", groups=group + "penilai", **company)
+        cls.user_other = new_test_user(cls.env, "asn_other", groups=group + "employee", **company)
+        cls.emp["H.dbid"].user_id = cls.user_kabid
+        cls.emp["S.dsub"].user_id = cls.user_other
+        cls.company.asn_sign_place = "Kota Uji"
+        for key, golongan, job in (("H.dinas", "IV/c", "Kepala Dinas"), ("H.dbid", "IV/a", "Kepala Bidang"),
+                                   ("H.dseksi", "III/d", "Kepala Seksi"), ("S.dseksi", "III/b", "Analis"),
+                                   ("S.dsub", "II/c", "Pengadministrasi")):
+            cls.emp[key].write({"asn_golongan": golongan, "job_title": job,
+                                "asn_position_kind": "jpt" if key == "H.dinas" else "administrator"})
+        cls.Skp = cls.env["hr.asn.skp"]
+
+    @classmethod
+    def make_skp(cls, key, approach="kualitatif", parent_rhk=None, rhk_count=1, iki_count=1, **vals):
+        """A draft SKP of ``self.emp[key]`` with RHK utama (each with IKI and targets), made by BKPSDM."""
+        quantitative = approach == "kuantitatif"
+        rhk_vals = []
+        for r in range(1, rhk_count + 1):
+            ikis = [fields.Command.create({
+                "aspect": "kuantitas", "name": "IKI %s.%s of %s" % (r, i, key),
+                "target_value": 12 if quantitative else 0, "target_unit": "dokumen" if quantitative else False,
+                "target_text": False if quantitative else "Tersusun tepat waktu",
+                "perspective": "proses_bisnis",
+            }) for i in range(1, iki_count + 1)]
+            rhk_vals.append(fields.Command.create({
+                "kind": "utama", "name": "RHK %s of %s" % (r, key), "assigned_by": "Kepala Dinas",
+                "parent_rhk_id": parent_rhk.id if parent_rhk else False, "iki_ids": ikis,
+            }))
+        return cls.Skp.create(dict({"employee_id": cls.emp[key].id, "year": cls.YEAR, "approach": approach,
+                                    "rhk_ids": rhk_vals}, **vals))
+
+    @classmethod
+    def set_skp(cls, skp):
+        """Submit and set as the superuser (who may act for anybody): for tests about what comes after."""
+        skp.action_submit()
+        skp.action_set()
+        return skp
+
+    @classmethod
+    def make_cascade(cls):
+        """Set SKPs three levels deep: Kepala Dinas -> Kepala Bidang -> Kepala Seksi; staff drafts."""
+        kadis = cls.set_skp(cls.make_skp("H.dinas"))
+        kabid = cls.set_skp(cls.make_skp("H.dbid", parent_rhk=kadis.rhk_ids[0]))
+        kasi = cls.set_skp(cls.make_skp("H.dseksi", parent_rhk=kabid.rhk_ids[0]))
+        return kadis, kabid, kasi
