@@ -301,9 +301,14 @@ class HrAsnSkp(models.Model):
         return vals
 
     def _asn_refresh_parties(self):
-        """Take the snapshot again (on submitting and on setting): who signs is who holds the posts now."""
+        """Take the snapshot again (on submitting and on setting): who signs is who holds the posts now.
+        Only what changed is written, so setting a whole Perangkat Daerah costs no write per SKP."""
         for skp in self:
-            skp.with_context(hr_asn_skp_action=True).write(self._asn_party_vals(skp.employee_id, skp.approach))
+            vals = self._asn_party_vals(skp.employee_id, skp.approach)
+            changed = {name: value for name, value in vals.items()
+                       if skp._fields[name].convert_to_write(skp[name], skp) != value}
+            if changed:
+                skp.with_context(hr_asn_skp_action=True).write(changed)
 
     def _asn_assessor_users(self):
         """Users who act as Pejabat Penilai Kinerja on this SKP: whoever set it, and the employee's
@@ -462,19 +467,27 @@ class HrAsnSkp(models.Model):
     # ------------------------------------------------------------------------------------------
     # Activities (deadlines of Pasal 13(1) and the monthly timeline)
     # ------------------------------------------------------------------------------------------
+    @api.model
+    def _asn_schedule(self, entries):
+        """To-do activities in one create: ``entries`` are (record, user, summary, deadline); no user,
+        no activity (the Wali Kota signs on paper). No notification mail per activity."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        vals_list = [{
+            "res_model_id": self.env["ir.model"]._get_id(record._name),
+            "res_id": record.id,
+            "activity_type_id": todo.id,
+            "summary": summary,
+            "user_id": user.id,
+            "date_deadline": deadline or fields.Date.context_today(self),
+        } for record, user, summary, deadline in entries if user]
+        return self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(vals_list)
+
     def _asn_schedule_for_assessor(self, summary):
-        for skp in self:
-            user = skp.pejabat_penilai_id.user_id
-            if user:
-                skp.activity_schedule("mail.mail_activity_data_todo", date_deadline=skp.deadline,
-                                      summary=summary % skp.employee_name, user_id=user.id)
+        self._asn_schedule([(skp, skp.pejabat_penilai_id.user_id, summary % skp.employee_name, skp.deadline)
+                            for skp in self])
 
     def _asn_schedule_for_employee(self, summary, date_deadline=None):
-        for skp in self:
-            user = skp.employee_id.user_id
-            if user:
-                skp.activity_schedule("mail.mail_activity_data_todo", date_deadline=date_deadline or skp.deadline,
-                                      summary=summary, user_id=user.id)
+        self._asn_schedule([(skp, skp.employee_id.user_id, summary, date_deadline or skp.deadline) for skp in self])
 
     @api.model
     def _cron_remind(self):

@@ -137,14 +137,18 @@ class HrAsnSkpMonth(models.Model):
             if not month.line_ids.filtered(lambda line: line.realisasi or line.realisasi_value):
                 raise UserError(_("Enter the realisasi of %s before reporting it.", month.name))
         self.sudo().write({"state": "reported", "report_date": today})
-        for month in self.sudo():
-            user = month.skp_id.pejabat_penilai_id.user_id or month.employee_id.pejabat_penilai_id.user_id
-            if user:
-                month.activity_schedule("mail.mail_activity_data_todo", user_id=user.id,
-                                        date_deadline=max(month.realisasi_deadline, today),
-                                        summary=_("Review the realisasi of %(employee)s, %(month)s",
-                                                  employee=month.employee_id.name, month=month.name))
+        self.env["hr.asn.skp"]._asn_schedule([
+            (month, month._asn_leader_user(), self.env._("Review the realisasi of %(employee)s, %(month)s",
+                                                employee=month.employee_id.name, month=month.name),
+             max(month.realisasi_deadline, today))
+            for month in self.sudo()
+        ])
         return True
+
+    def _asn_leader_user(self):
+        """Who reviews the month: the Pejabat Penilai Kinerja who set the SKP, else the current one."""
+        self.ensure_one()
+        return self.skp_id.pejabat_penilai_id.user_id or self.employee_id.pejabat_penilai_id.user_id
 
     def action_review(self, note=None):
         """The leader reviews the month (Pasal 17(1): pemantauan); a reviewed month is closed."""
@@ -186,15 +190,14 @@ class HrAsnSkpMonth(models.Model):
         months = self.search([("skp_id.state", "=", "set"), ("state", "!=", "reviewed"), ("activity_ids", "=", False),
                               "|", "&", ("plan_date", "=", False), ("plan_deadline", "<", today),
                               ("realisasi_deadline", "<", today)])
+        entries = []
         for month in months:
             if month.state == "reported":
-                user = month.skp_id.pejabat_penilai_id.user_id or month.employee_id.pejabat_penilai_id.user_id
-                summary = _("Late: review the realisasi of %(employee)s, %(month)s",
-                            employee=month.employee_id.name, month=month.name)
+                entries.append((month, month._asn_leader_user(),
+                                _("Late: review the realisasi of %(employee)s, %(month)s",
+                                  employee=month.employee_id.name, month=month.name), today))
             else:
-                user = month.employee_id.user_id
-                summary = (_("Late: enter your targets for %s", month.name) if not month.plan_date
-                           else _("Late: report your realisasi for %s", month.name))
-            if user:
-                month.activity_schedule("mail.mail_activity_data_todo", user_id=user.id, date_deadline=today,
-                                        summary=summary)
+                entries.append((month, month.employee_id.user_id,
+                                _("Late: enter your targets for %s", month.name) if not month.plan_date
+                                else _("Late: report your realisasi for %s", month.name), today))
+        self.env["hr.asn.skp"]._asn_schedule(entries)

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -26,10 +27,11 @@ class ResCompany(models.Model):
     asn_sign_place = fields.Char(string="Place of Signature", help="Printed above the signatures of the SKP, "
                                                                     "e.g. Bekasi.")
 
-    _sql_constraints = [
-        ("asn_days_check", "CHECK(asn_plan_day BETWEEN 1 AND 28 AND asn_realisasi_day BETWEEN 1 AND 28)",
-         "The monthly due days must lie between 1 and 28."),
-    ]
+    @api.constrains("asn_plan_day", "asn_realisasi_day")
+    def _check_asn_days(self):
+        for company in self:
+            if not (1 <= company.asn_plan_day <= 28 and 1 <= company.asn_realisasi_day <= 28):
+                raise ValidationError(_("The monthly due days of the SKP must lie between 1 and 28."))
 
     def _compute_asn_sekda_id(self):
         setda = self.env["hr.department"].sudo().search(
