@@ -77,15 +77,21 @@ class ReportHrAsnSkp(models.AbstractModel):
     def _get_party_rows(self, skp, fmt):
         """Both sides of the header table; row 5 of the Pejabat Penilai Kinerja is INSTANSI in formats
         1, 2 and 5, UNIT KERJA in formats 3 and 4."""
+        jabatan = skp.penilai_jabatan
+        if not skp.pejabat_penilai_id and skp.pejabat_penilai_official:
+            # the head of region (Lampiran II) has no employee record: the post is their title, the
+            # instansi the Pemda of the employee
+            company = skp.company_id
+            jabatan = dict(company._fields["asn_region_head_title"]._description_selection(self.env)).get(
+                company.asn_region_head_title or "wali_kota")
         if skp_rules.is_leader_format(fmt):
-            # the head of region has no employee record: the instansi is the Pemda of the employee
             last = ("INSTANSI", skp.penilai_instansi or skp.employee_instansi)
         else:
             last = ("UNIT KERJA", skp.penilai_unit)
         employee = (("NAMA", skp.employee_name), ("NIP", skp.employee_nip), ("PANGKAT/GOL. RUANG", skp.employee_pangkat),
                     ("JABATAN", skp.employee_jabatan), ("UNIT KERJA", skp.employee_unit))
         penilai = (("NAMA", skp.penilai_name), ("NIP", skp.penilai_nip), ("PANGKAT/GOL. RUANG", skp.penilai_pangkat),
-                   ("JABATAN", skp.penilai_jabatan), last)
+                   ("JABATAN", jabatan), last)
         return [
             {"number": number, "label": left[0], "value": left[1] or "-",
              "penilai_label": right[0], "penilai_value": right[1] or "-"}

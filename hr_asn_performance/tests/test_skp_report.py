@@ -96,6 +96,7 @@ class TestSkpReport(HrAsnSkpCase):
         self.assertEqual(self.party_row(root, 1), ["1", "NAMA", "H.dinas", "1", "NAMA", self.region_head])
         self.assertEqual(self.party_row(root, 2), ["2", "NIP", self.emp["H.dinas"].nip, "2", "NIP", "-"])
         self.assertEqual(self.party_row(root, 3)[2], "Pembina Utama Muda, IV/c")
+        self.assertEqual(self.party_row(root, 4), ["4", "JABATAN", "Kepala Dinas", "4", "JABATAN", "Wali Kota"])
         self.assertEqual(self.party_row(root, 5), ["5", "UNIT KERJA", "Unit dinas", "5", "INSTANSI",
                                                    "Pemerintah Kota Uji"])
         self.assertNotIn("RENCANA HASIL KERJA ATASAN", text)
