@@ -22,6 +22,7 @@
         "views/res_users_views.xml",
         "wizard/hr_asn_skp_reason_views.xml",
         "views/hr_asn_skp_views.xml",
+        "views/hr_asn_skp_templates.xml",
         "report/hr_asn_skp_reports.xml",
         "report/hr_asn_skp_templates.xml",
         "views/hr_asn_performance_menus.xml",

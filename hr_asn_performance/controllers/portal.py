@@ -1,0 +1,430 @@
+"""Portal of the SKP: employees draft, submit and document their Sasaran Kinerja Pegawai (often on a phone).
+
+Access: the record rules decide. The employee works on their own SKP; their Pejabat Penilai Kinerja (and
+its atasan) may read it here and act from the backend; a valid access token opens an SKP read-only.
+Reading the superior's set SKP for cascading is not enough to open it here. Every write runs as the
+logged-in user, so the rules and the models' checks guard the portal as they guard RPC; each POST
+writes inside one savepoint, so a refused entry leaves nothing half-written. Anything else redirects
+to /my.
+"""
+import datetime
+import re
+
+from odoo import _, fields, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.fields import Command
+from odoo.http import content_disposition, request
+from odoo.tools import consteq
+from odoo.tools.safe_eval import safe_eval, time
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from ..rules import skp as skp_rules
+
+SKP_REPORT = "hr_asn_performance.hr_asn_skp_report"
+REFUSALS = (AccessError, MissingError, UserError, ValidationError)
+ZERO = re.compile(r"[-+]?0+([.,]0+)?")
+
+
+class SkpPortal(CustomerPortal):
+    # ------------------------------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------------------------------
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "skp_count" in counters:
+            Skp = request.env["hr.asn.skp"]
+            values["skp_count"] = Skp.search_count(self._skp_my_domain()) if Skp.has_access("read") else 0
+        return values
+
+    def _skp_my_domain(self):
+        return [("employee_id", "in", request.env.user.sudo().employee_ids.ids)]
+
+    def _skp_check_access(self, skp_id, access_token=None):
+        """(SKP as the user, SKP as superuser) of somebody who may open it here, else AccessError."""
+        skp_sudo = self._document_check_access("hr.asn.skp", skp_id, access_token)
+        skp = request.env["hr.asn.skp"].browse(skp_sudo.id)
+        if skp.is_mine or skp.is_assessor:
+            return skp, skp_sudo
+        if access_token and skp_sudo.access_token and consteq(skp_sudo.access_token, access_token):
+            return skp, skp_sudo
+        raise AccessError(_("This SKP is not yours."))
+
+    def _skp_check_mine(self, skp_id):
+        """The user's own SKP (as the user), for the routes that write."""
+        skp, _skp_sudo = self._skp_check_access(skp_id)
+        if not skp.is_mine:
+            raise AccessError(_("Only the employee works on their SKP here."))
+        return skp
+
+    @staticmethod
+    def _skp_part(records, record_id):
+        """The record ``record_id`` among ``records`` (the parts of the SKP in the URL), else MissingError."""
+        part = records.filtered(lambda record: record.id == record_id)
+        if not part:
+            raise MissingError(_("This document does not exist."))
+        return part
+
+    @staticmethod
+    def _skp_number(raw, label, allow_zero=False):
+        """A number typed by a person (Indonesian or English notation), through the SKP rule."""
+        text = (raw or "").strip()
+        if allow_zero and ZERO.fullmatch(text.replace(" ", "")):
+            return 0.0
+        try:
+            return skp_rules.parse_target(text)
+        except skp_rules.SkpRuleError as error:
+            if error.args[0] == "not_positive":
+                if allow_zero:
+                    raise UserError(_("%(label)s cannot be negative: \"%(value)s\".", label=label, value=text)) \
+                        from error
+                raise UserError(_("%(label)s must be a number above zero: \"%(value)s\".", label=label,
+                                  value=text)) from error
+            raise UserError(_("%(label)s is not a number: \"%(value)s\". Write digits, e.g. 12 or 12,5.",
+                              label=label, value=text)) from error
+
+    @staticmethod
+    def _skp_id(raw):
+        """An id chosen in a form: a positive int or False."""
+        raw = (raw or "").strip()
+        if not raw:
+            return False
+        if not raw.isdigit():
+            raise UserError(_("Choose from the list."))
+        return int(raw)
+
+    @staticmethod
+    def _skp_selection(model, field):
+        return request.env[model]._fields[field]._description_selection(request.env)
+
+    def _get_http_headers(self, model, report_type, report, download):
+        """The PDF of an SKP is named as the report prints it (``print_report_name``): the SKP model has
+        no ``_get_report_base_filename``, which the portal's default asks for."""
+        if model._name != "hr.asn.skp" or report_type != "pdf" or hasattr(model, "_get_report_base_filename"):
+            return super()._get_http_headers(model, report_type, report, download)
+        action = request.env.ref(SKP_REPORT).sudo()
+        name = safe_eval(action.print_report_name, {"object": model, "time": time}) if action.print_report_name \
+            else model.display_name
+        return {
+            "Content-Type": "application/pdf",
+            "Content-Length": len(report),
+            "Content-Disposition": content_disposition("%s.pdf" % re.sub(r"[^\w\- ]+", "_", name).strip(),
+                                                       disposition_type="attachment" if download else "inline"),
+        }
+
+    def _skp_report_exists(self):
+        return bool(request.env.ref(SKP_REPORT, raise_if_not_found=False))
+
+    # ------------------------------------------------------------------------------------------
+    # List and new SKP
+    # ------------------------------------------------------------------------------------------
+    @http.route(["/my/skp"], type="http", auth="user", website=True, methods=["GET"])
+    def portal_my_skp(self, error=None, **kw):
+        Skp = request.env["hr.asn.skp"]
+        skps = Skp.search(self._skp_my_domain()) if Skp.has_access("read") else Skp
+        request.session["my_skp_history"] = skps.ids[:100]
+        return request.render("hr_asn_performance.portal_my_skp", self._skp_list_values(skps, error=error))
+
+    def _skp_list_values(self, skps, error=None):
+        this_year = fields.Date.context_today(request.env.user).year
+        employee = request.env.user.sudo().employee_id
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "skps": skps,
+            "this_year": this_year,
+            "can_start": bool(employee) and request.env.user.has_group(
+                "hr_asn_performance.group_hr_asn_performance_employee")
+            and not skps.filtered(lambda skp: skp.year == this_year and skp.state != "closed"),
+            "approaches": self._skp_selection("hr.asn.skp", "approach"),
+            "error": error,
+            "page_name": "skp",
+        })
+        return values
+
+    @http.route(["/my/skp/new"], type="http", auth="user", website=True, methods=["POST"])
+    def portal_skp_new(self, approach=None, **post):
+        employee = request.env.user.sudo().employee_id
+        Skp = request.env["hr.asn.skp"]
+        try:
+            if not employee:
+                raise UserError(_("Your user is not linked to an employee; ask the BKPSDM administrator."))
+            if approach not in dict(skp_rules.APPROACHES):
+                raise UserError(_("Choose the approach (pendekatan) of your SKP."))
+            this_year = fields.Date.context_today(request.env.user).year
+            with request.env.cr.savepoint():
+                skp = Skp.create({"employee_id": employee.id, "year": this_year, "approach": approach})
+        except REFUSALS as error:
+            skps = Skp.search(self._skp_my_domain()) if Skp.has_access("read") else Skp
+            return request.render("hr_asn_performance.portal_my_skp", self._skp_list_values(skps, error=error.args[0]))
+        return request.redirect("/my/skp/%s" % skp.id)
+
+    # ------------------------------------------------------------------------------------------
+    # Detail
+    # ------------------------------------------------------------------------------------------
+    @http.route(["/my/skp/<int:skp_id>"], type="http", auth="user", website=True, methods=["GET"])
+    def portal_skp_detail(self, skp_id, access_token=None, **kw):
+        try:
+            skp, skp_sudo = self._skp_check_access(skp_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        return self._skp_render_detail(skp, skp_sudo, access_token=access_token, done=kw.get("done"))
+
+    def _skp_render_detail(self, skp, skp_sudo, access_token=None, error=None, form=None, open_form=None,
+                           done=None):
+        is_mine = skp.is_mine
+        editable = is_mine and skp_sudo.state == "draft"
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "skp": skp_sudo,
+            "is_mine": is_mine,
+            "editable": editable,
+            "parent_choices": (request.env["hr.asn.skp.rhk"].sudo()._asn_parent_candidates(skp_sudo)[skp_sudo.id]
+                               if editable else request.env["hr.asn.skp.rhk"]),
+            "needs_cascade": skp_rules.needs_cascade(skp_sudo.skp_format),
+            "leader_format": skp_rules.is_leader_format(skp_sudo.skp_format),
+            "quantitative": skp_sudo.approach == "kuantitatif",
+            "aspects": self._skp_selection("hr.asn.skp.iki", "aspect"),
+            "perspectives": self._skp_selection("hr.asn.skp.iki", "perspective"),
+            "support_kinds": self._skp_selection("hr.asn.skp.support", "kind"),
+            "approaches": self._skp_selection("hr.asn.skp", "approach"),
+            "report_exists": self._skp_report_exists(),
+            "today": fields.Date.context_today(request.env.user),
+            "error": error,
+            "done": done,
+            "form": form or {},
+            "open_form": open_form,
+            "page_name": "skp_detail",
+        })
+        values = self._get_page_view_values(skp_sudo, access_token, values, "my_skp_history", False)
+        return request.render("hr_asn_performance.portal_skp_detail", values)
+
+    def _skp_post(self, skp_id, write, lookup=None, form=None, open_form=None, anchor=""):
+        """Run ``write(skp, part)`` as the user on their own SKP inside a savepoint. ``lookup(skp)``
+        finds the part named in the URL among the SKP's own (else the user is sent away). On a refusal
+        the page shows the message and nothing is written; else Post/Redirect/Get."""
+        try:
+            skp = self._skp_check_mine(skp_id)
+            part = lookup(skp) if lookup else None
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        try:
+            with request.env.cr.savepoint():
+                write(skp, part)
+        except REFUSALS as error:
+            skp.invalidate_recordset()
+            return self._skp_render_detail(skp, skp.sudo(), error=error.args[0], form=form, open_form=open_form)
+        return request.redirect("/my/skp/%s?done=1%s" % (skp.id, anchor))
+
+    @http.route(["/my/skp/<int:skp_id>/edit"], type="http", auth="user", website=True, methods=["POST"])
+    def portal_skp_edit(self, skp_id, **post):
+        def write(skp, part):
+            vals = {}
+            if post.get("approach") and post["approach"] != skp.approach:
+                if post["approach"] not in dict(skp_rules.APPROACHES):
+                    raise UserError(_("Choose the approach (pendekatan) of your SKP."))
+                vals["approach"] = post["approach"]
+            if "perjanjian_kerja_ref" in post:
+                vals["perjanjian_kerja_ref"] = post["perjanjian_kerja_ref"].strip() or False
+            if vals:
+                skp.write(vals)
+        return self._skp_post(skp_id, write)
+
+    @http.route(["/my/skp/<int:skp_id>/rhk/add"], type="http", auth="user", website=True, methods=["POST"])
+    def portal_skp_rhk_add(self, skp_id, **post):
+        def write(skp, part):
+            name = (post.get("name") or "").strip()
+            if not name:
+                raise UserError(_("Write the Rencana Hasil Kerja."))
+            request.env["hr.asn.skp.rhk"].create({
+                "skp_id": skp.id,
+                "kind": "tambahan" if post.get("kind") == "tambahan" else "utama",
+                "name": name,
+                "assigned_by": (post.get("assigned_by") or "").strip() or False,
+                "parent_rhk_id": self._skp_id(post.get("parent_rhk_id")),
+            })
+        return self._skp_post(skp_id, write, form=post, open_form="rhk", anchor="#skp_hasil_kerja")
+
+    @http.route(["/my/skp/<int:skp_id>/rhk/<int:rhk_id>/delete"], type="http", auth="user", website=True,
+                methods=["POST"])
+    def portal_skp_rhk_delete(self, skp_id, rhk_id, **post):
+        return self._skp_post(skp_id, lambda skp, part: part.unlink(),
+                              lookup=lambda skp: self._skp_part(skp.rhk_ids, rhk_id), anchor="#skp_hasil_kerja")
+
+    @http.route(["/my/skp/<int:skp_id>/rhk/<int:rhk_id>/iki/add"], type="http", auth="user", website=True,
+                methods=["POST"])
+    def portal_skp_iki_add(self, skp_id, rhk_id, **post):
+        def write(skp, rhk):
+            name = (post.get("name") or "").strip()
+            if not name:
+                raise UserError(_("Write the Indikator Kinerja Individu."))
+            vals = {
+                "rhk_id": rhk.id,
+                "aspect": post.get("aspect") if post.get("aspect") in dict(skp_rules.IKI_ASPECTS) else "kuantitas",
+                "name": name,
+                "perspective": post.get("perspective") if post.get("perspective") in dict(skp_rules.PERSPECTIVES)
+                else False,
+            }
+            if skp.approach == "kuantitatif":
+                vals["target_value"] = self._skp_number(post.get("target_value"), _("The target"))
+                vals["target_unit"] = (post.get("target_unit") or "").strip()
+                if not vals["target_unit"]:
+                    raise UserError(_("Give the unit of the target, e.g. dokumen, laporan, persen."))
+            else:
+                vals["target_text"] = (post.get("target_text") or "").strip()
+                if not vals["target_text"]:
+                    raise UserError(_("Write the target of the indicator."))
+            request.env["hr.asn.skp.iki"].create(vals)
+        return self._skp_post(skp_id, write, lookup=lambda skp: self._skp_part(skp.rhk_ids, rhk_id), form=post,
+                              open_form="iki_%s" % rhk_id, anchor="#rhk_%s" % rhk_id)
+
+    @http.route(["/my/skp/<int:skp_id>/iki/<int:iki_id>/delete"], type="http", auth="user", website=True,
+                methods=["POST"])
+    def portal_skp_iki_delete(self, skp_id, iki_id, **post):
+        return self._skp_post(skp_id, lambda skp, part: part.unlink(),
+                              lookup=lambda skp: self._skp_part(skp.iki_ids, iki_id), anchor="#skp_hasil_kerja")
+
+    @http.route(["/my/skp/<int:skp_id>/support/add"], type="http", auth="user", website=True, methods=["POST"])
+    def portal_skp_support_add(self, skp_id, **post):
+        def write(skp, part):
+            name = (post.get("name") or "").strip()
+            if not name:
+                raise UserError(_("Write the line of the Lampiran SKP."))
+            if post.get("kind") not in dict(skp_rules.SUPPORT_KINDS):
+                raise UserError(_("Choose the part of the Lampiran SKP."))
+            request.env["hr.asn.skp.support"].create({"skp_id": skp.id, "kind": post["kind"], "name": name})
+        return self._skp_post(skp_id, write, form=post, open_form="support", anchor="#skp_lampiran")
+
+    @http.route(["/my/skp/<int:skp_id>/support/<int:support_id>/delete"], type="http", auth="user", website=True,
+                methods=["POST"])
+    def portal_skp_support_delete(self, skp_id, support_id, **post):
+        return self._skp_post(skp_id, lambda skp, part: part.unlink(),
+                              lookup=lambda skp: self._skp_part(skp.support_ids, support_id), anchor="#skp_lampiran")
+
+    @http.route(["/my/skp/<int:skp_id>/submit"], type="http", auth="user", website=True, methods=["POST"])
+    def portal_skp_submit(self, skp_id, **post):
+        def write(skp, part):
+            skp.action_submit()
+        return self._skp_post(skp_id, write)
+
+    @http.route(["/my/skp/<int:skp_id>/pdf"], type="http", auth="user", website=True, methods=["GET"])
+    def portal_skp_pdf(self, skp_id, access_token=None, download=False, **kw):
+        try:
+            _skp, skp_sudo = self._skp_check_access(skp_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if not self._skp_report_exists():
+            return request.redirect("/my/skp/%s" % skp_sudo.id)
+        return self._show_report(model=skp_sudo, report_type="pdf", report_ref=SKP_REPORT,
+                                 download=download in (True, "1", "true", "True"))
+
+    # ------------------------------------------------------------------------------------------
+    # Months: targets, realisasi, bukti dukung
+    # ------------------------------------------------------------------------------------------
+    def _skp_check_month(self, skp_id, month_id, access_token=None):
+        skp, skp_sudo = self._skp_check_access(skp_id, access_token)
+        month_sudo = self._skp_part(skp_sudo.month_ids, month_id)
+        return skp, skp_sudo, request.env["hr.asn.skp.month"].browse(month_sudo.id), month_sudo
+
+    @http.route(["/my/skp/<int:skp_id>/month/<int:month_id>"], type="http", auth="user", website=True,
+                methods=["GET"])
+    def portal_skp_month(self, skp_id, month_id, access_token=None, **kw):
+        try:
+            skp, skp_sudo, _month, month_sudo = self._skp_check_month(skp_id, month_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        return self._skp_render_month(skp, skp_sudo, month_sudo, access_token=access_token, done=kw.get("done"))
+
+    def _skp_render_month(self, skp, skp_sudo, month_sudo, access_token=None, error=None, done=None, form=None):
+        today = fields.Date.context_today(request.env.user)
+        begun = datetime.date(month_sudo.year, month_sudo.month, 1) <= today
+        is_mine = skp.is_mine
+        months = skp_sudo.month_ids
+        index = list(months).index(month_sudo)
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "skp": skp_sudo,
+            "month": month_sudo,
+            "previous_month": months[index - 1] if index > 0 else False,
+            "next_month": months[index + 1] if index + 1 < len(months) else False,
+            "is_mine": is_mine,
+            "quantitative": skp_sudo.approach == "kuantitatif",
+            "can_plan": is_mine and skp_sudo.state == "set" and month_sudo.state == "open",
+            "can_report": is_mine and skp_sudo.state == "set" and month_sudo.state != "reviewed" and begun,
+            "begun": begun,
+            "access_token": access_token,
+            "error": error,
+            "done": done,
+            "form": form or {},
+            "page_name": "skp_month",
+        })
+        return request.render("hr_asn_performance.portal_skp_month", values)
+
+    @http.route(["/my/skp/<int:skp_id>/month/<int:month_id>"], type="http", auth="user", website=True,
+                methods=["POST"])
+    def portal_skp_month_post(self, skp_id, month_id, **post):
+        try:
+            skp, _skp_sudo, month, _month_sudo = self._skp_check_month(skp_id, month_id)
+            if not skp.is_mine:
+                raise AccessError(_("Only the employee works on their SKP here."))
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        try:
+            with request.env.cr.savepoint():
+                self._skp_month_write(skp, month, post)
+                if post.get("action") == "confirm":
+                    month.action_confirm_plan()
+                elif post.get("action") == "report":
+                    month.action_report()
+        except REFUSALS as error:
+            skp.invalidate_recordset()
+            month.invalidate_recordset()
+            return self._skp_render_month(skp, skp.sudo(), month.sudo(), error=error.args[0], form=post)
+        return request.redirect("/my/skp/%s/month/%s?done=%s" % (skp.id, month.id, post.get("action") or "save"))
+
+    def _skp_month_write(self, skp, month, post):
+        """Write the month's lines as the user; only what changed, so that a reported month can still
+        take realisasi without touching its targets."""
+        files = request.httprequest.files
+        form = request.httprequest.form
+        quantitative = skp.approach == "kuantitatif"
+        Attachment = request.env["ir.attachment"]
+        for line in month.line_ids:
+            label = line.iki_id.name
+            vals = {}
+            if quantitative and ("target_value_%s" % line.id) in post:
+                raw = post["target_value_%s" % line.id]
+                value = self._skp_number(raw, _("The target of \"%s\"", label)) if raw.strip() else 0.0
+                if value != line.target_value:
+                    vals["target_value"] = value
+            if not quantitative and ("target_text_%s" % line.id) in post:
+                text = post["target_text_%s" % line.id].strip()
+                if text != (line.target_text or ""):
+                    vals["target_text"] = text or False
+            if ("realisasi_%s" % line.id) in post:
+                text = post["realisasi_%s" % line.id].strip()
+                if text != (line.realisasi or "").strip():
+                    vals["realisasi"] = text or False
+            if quantitative and ("realisasi_value_%s" % line.id) in post:
+                raw = post["realisasi_value_%s" % line.id]
+                value = self._skp_number(raw, _("The realisasi of \"%s\"", label), allow_zero=True) \
+                    if raw.strip() else 0.0
+                if value != line.realisasi_value:
+                    vals["realisasi_value"] = value
+            commands = []
+            removed = line.attachment_ids.filtered(
+                lambda attachment, ids=form.getlist("remove_%s" % line.id): str(attachment.id) in ids)
+            commands += [Command.unlink(attachment.id) for attachment in removed]
+            uploads = [upload for upload in files.getlist("bukti_%s" % line.id) if upload and upload.filename]
+            if uploads:
+                new = Attachment.create([{
+                    "name": upload.filename,
+                    "raw": upload.read(),
+                    "res_model": "hr.asn.skp.month.line",
+                    "res_id": line.id,
+                } for upload in uploads])
+                commands += [Command.link(attachment.id) for attachment in new]
+            if commands:
+                vals["attachment_ids"] = commands
+            if vals:
+                line.write(vals)
+            removed.filtered(lambda a, line=line: a.res_model == line._name and a.res_id == line.id).unlink()
