@@ -365,9 +365,8 @@ class HrAsnSkp(models.Model):
         skps = self.sudo()
         skps._asn_refresh_parties()
         skps._asn_check_complete()
-        skps.with_context(hr_asn_skp_action=True).write({
-            "state": "submitted", "submit_date": fields.Date.context_today(self), "return_reason": False,
-        })
+        skps._asn_workflow_write({"state": "submitted", "submit_date": fields.Date.context_today(self),
+                                  "return_reason": False}, _("Signed by the employee and submitted."))
         skps._asn_schedule_for_assessor(_("Set the SKP of %s"))
         return True
 
@@ -379,10 +378,8 @@ class HrAsnSkp(models.Model):
             raise UserError(_("Only a submitted SKP can be returned."))
         self._check_skp_update("return")
         skps = self.sudo()
-        skps.with_context(hr_asn_skp_action=True).write({"state": "draft", "return_reason": reason,
-                                                          "submit_date": False})
-        for skp in skps:
-            skp.message_post(body=_("Returned for revision: %s", reason))
+        skps._asn_workflow_write({"state": "draft", "return_reason": reason, "submit_date": False},
+                                 _("Returned for revision: %s", reason))
         skps.activity_unlink(["mail.mail_activity_data_todo"])
         skps._asn_schedule_for_employee(_("Revise your SKP: %s") % reason)
         return True
@@ -397,11 +394,19 @@ class HrAsnSkp(models.Model):
         skps._asn_refresh_parties()
         skps._asn_check_complete()
         today = fields.Date.context_today(self)
-        skps.write({"state": "set", "set_date": today, "set_by_id": self.env.uid})
+        skps._asn_workflow_write({"state": "set", "set_date": today, "set_by_id": self.env.uid},
+                                 _("Set (ditetapkan) by %s.", self.env.user.name))
         skps.previous_id.filtered(lambda skp: skp.state == "set" and skp.next_ids & skps)._asn_close("revision", today)
         skps.env["hr.asn.skp.month"]._asn_open_months(skps)
         skps.activity_unlink(["mail.mail_activity_data_todo"])
         return True
+
+    def _asn_workflow_write(self, values, note):
+        """Move a batch of SKPs: one UPDATE and one batch of chatter notes (state tracking would post
+        a message per SKP)."""
+        self.with_context(hr_asn_skp_action=True, tracking_disable=True).write(values)
+        label = dict(self._fields["state"]._description_selection(self.env)).get(values.get("state"), "")
+        self._message_log_batch(bodies={skp.id: "%s: %s" % (label, note) for skp in self})
 
     def action_new_revision(self, reason):
         """Pasal 13(2), 20(4)-(5): a set SKP changes through a new revision; the set one stays valid
@@ -479,6 +484,7 @@ class HrAsnSkp(models.Model):
             "summary": summary,
             "user_id": user.id,
             "date_deadline": deadline or fields.Date.context_today(self),
+            "automated": True,
         } for record, user, summary, deadline in entries if user]
         return self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(vals_list)
 

@@ -1,0 +1,83 @@
+"""Creating, submitting and setting the SKPs of a whole Perangkat Daerah are set operations: their query
+count does not grow with the number of employees (checked with Odoo's query counting).
+
+Odoo's ORM writes at most 100 rows per INSERT or UPDATE (odoo.models.INSERT_BATCH_SIZE and
+UPDATE_BATCH_SIZE); the counts are taken with those batches widened, so that they measure this module's
+queries and not the ORM's paging.
+"""
+import datetime
+from unittest.mock import patch
+
+from freezegun import freeze_time
+
+from odoo import fields
+from odoo.tests import tagged
+
+from .common import HrAsnSkpCase
+from ..rules import nip as nip_rules
+
+BATCHES = {"INSERT_BATCH_SIZE": 100000, "UPDATE_BATCH_SIZE": 100000}
+
+
+@tagged("post_install", "-at_install", "is_query_count")
+@freeze_time("2026-01-12")
+class TestSkpPerformance(HrAsnSkpCase):
+    def hire(self, count, start):
+        Employee = self.env["hr.employee"].with_context(hr_asn_no_recompute=True, tracking_disable=True)
+        employees = Employee.create([{
+            "name": "Staf %d" % number, "department_id": self.units["dseksi"].id, "company_id": self.company.id,
+            "asn_status": "pns", "asn_position_kind": "pelaksana", "asn_golongan": "II/c",
+            "nip": nip_rules.build(datetime.date(1990, 1, 1) + datetime.timedelta(days=number), 2015, 3, "female", 1),
+        } for number in range(start, start + count)])
+        self.env["hr.employee"]._asn_recompute_assessors()
+        return employees
+
+    def fill(self, skps, parent):
+        """What each employee writes in their draft (not measured): one RHK with one IKI."""
+        self.env["hr.asn.skp.rhk"].create([{
+            "skp_id": skp.id, "kind": "utama", "name": "Laporan %s" % skp.employee_id.name,
+            "parent_rhk_id": parent.id,
+            "iki_ids": [fields.Command.create({"name": "Laporan tersusun", "target_text": "12 laporan"})],
+        } for skp in skps])
+
+    def cycle(self, employees, parent, warm=False):
+        """Create, fill, submit and set the SKPs of ``employees``, counting the queries of each step."""
+        Skp = self.env["hr.asn.skp"].with_user(self.user_admin)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(CREATE_QUERIES + 16 * warm):
+            skps = Skp._asn_create_for_employees(employees, self.YEAR)
+            self.env.flush_all()
+        self.fill(skps, parent)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(SUBMIT_QUERIES + 3 * warm):
+            skps.with_user(self.user_admin).action_submit()
+            self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(SET_QUERIES + 9 * warm):
+            skps.with_user(self.user_penilai).action_set()
+            self.env.flush_all()
+        return skps
+
+    def test_batch_queries_do_not_grow(self):
+        kadis, kabid, kasi = self.make_cascade()
+        parent = kasi.rhk_ids[0]
+        with patch.multiple("odoo.models", **BATCHES):
+            self.cycle(self.hire(3, 0), parent, warm=True)  # first run fills caches (groups, ir.model, ...)
+            small = self.cycle(self.hire(5, 100), parent)
+            big = self.cycle(self.hire(60, 200), parent)
+        self.assertEqual(len(big), 60)
+        self.assertEqual(set(big.mapped("state")), {"set"})
+        self.assertEqual(len(big.month_ids), 60 * 12)
+        self.assertEqual(len(big.month_ids.line_ids), 60 * 12)
+        self.assertEqual(set(small.mapped("pejabat_penilai_id.name")), {"H.dseksi"})
+        self.assertEqual(len(big.activity_ids), 0, "set SKPs leave no to-do behind")
+
+
+# draft SKPs with their 7 perilaku lines: existing SKPs, employees and their assessors, the INSERTs
+CREATE_QUERIES = 17
+# check, snapshot compare, one UPDATE, chatter notes, to-dos for the assessors
+SUBMIT_QUERIES = 28
+# check, one UPDATE, chatter notes, months and their lines, to-dos removed
+SET_QUERIES = 27
