@@ -224,6 +224,7 @@ class HrAsnSkp(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self.check_access("write")  # who may not write learns nothing about the SKP's state
         if not self.env.context.get("hr_asn_skp_action") and not self.env.su:
             if WORKFLOW_FIELDS & set(vals):
                 raise AccessError(_("The state and the signed parties of an SKP are set by its workflow only."))

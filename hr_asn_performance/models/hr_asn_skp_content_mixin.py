@@ -31,9 +31,11 @@ class HrAsnSkpContentMixin(models.AbstractModel):
         return records
 
     def write(self, vals):
+        self.check_access("write")
         self._check_skp_editable()
         return super().write(vals)
 
     def unlink(self):
+        self.check_access("unlink")
         self._check_skp_editable()
         return super().unlink()

@@ -1,0 +1,92 @@
+"""Who sees and changes which SKP, through RPC (the ORM as each user): Perwal Bekasi 38/2023 Pasal 13(3)
+(the employee signs, the Pejabat Penilai Kinerja sets), Pasal 26 (who assesses whom), and the cascade of
+RHK (Lampiran I format 4: the superior's RHK is read by whom it is cascaded to)."""
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import HrAsnSkpCase
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-01-10")
+class TestSkpSecurity(HrAsnSkpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.kadis, cls.kabid, cls.kasi = cls.make_cascade()
+        cls.mine = cls.make_skp("S.dseksi", parent_rhk=cls.kasi.rhk_ids[0])
+        cls.others = cls.make_skp("S.dsub")
+        cls.far = cls.make_skp("H.bdn")  # another Perangkat Daerah (Badan)
+
+    def test_pegawai_sees_own_and_superiors_set_skp(self):
+        Skp = self.Skp.with_user(self.user_pegawai)
+        visible = Skp.search([])
+        self.assertEqual(visible, self.mine | self.kasi, "own SKP, and the set SKP of their Pejabat Penilai")
+        for skp in (self.others, self.far, self.kabid):
+            with self.assertRaises(AccessError):
+                skp.with_user(self.user_pegawai).read(["name"])
+        with self.assertRaises(AccessError):
+            self.kasi.with_user(self.user_pegawai).write({"perjanjian_kerja_ref": "x"})
+        with self.assertRaises(AccessError):
+            self.kasi.rhk_ids.with_user(self.user_pegawai).write({"name": "x"})
+        self.assertEqual(self.kasi.rhk_ids.with_user(self.user_pegawai).read(["name"])[0]["name"], "RHK 1 of H.dseksi")
+        with self.assertRaises(AccessError):
+            self.kasi.month_ids.with_user(self.user_pegawai).read(["state"])
+
+    def test_pegawai_cannot_act_for_others_or_the_workflow(self):
+        Skp = self.Skp.with_user(self.user_pegawai)
+        with self.assertRaises(AccessError):
+            Skp.create({"employee_id": self.emp["S.dsub"].id, "year": self.YEAR + 1})
+        with self.assertRefused(AccessError, "workflow"):
+            Skp.create({"employee_id": self.emp["S.dseksi"].id, "year": self.YEAR + 1, "state": "set"})
+        with self.assertRefused(AccessError, "workflow"):
+            self.mine.with_user(self.user_pegawai).write({"pejabat_penilai_id": self.emp["S.dsub"].id})
+        with self.assertRaises(AccessError):
+            self.others.with_user(self.user_pegawai).action_submit()
+        with self.assertRaises(AccessError):
+            self.env["hr.asn.skp.rhk"].with_user(self.user_pegawai).create(
+                {"skp_id": self.others.id, "name": "Sneaked in", "kind": "utama"})
+        self.mine.with_user(self.user_pegawai).action_submit()
+        with self.assertRefused(AccessError, "Pejabat Penilai"):
+            self.mine.with_user(self.user_pegawai).action_set()
+        with self.assertRaises(AccessError):
+            self.mine.with_user(self.user_other).action_return("no")
+        self.assertEqual(self.mine.state, "submitted")
+        self.assertFalse(self.others.rhk_ids.filtered(lambda r: r.name == "Sneaked in"))
+
+    def test_penilai_sees_whom_they_assess(self):
+        Skp = self.Skp.with_user(self.user_penilai)
+        self.assertEqual(Skp.search([("employee_id", "!=", self.emp["H.dseksi"].id)]), self.mine | self.kabid,
+                         "their staff's SKP and their own Pejabat Penilai's set SKP")
+        with self.assertRaises(AccessError):
+            self.others.with_user(self.user_penilai).read(["name"])
+        self.mine.action_submit()
+        self.mine.with_user(self.user_penilai).action_set()
+        self.assertEqual(self.mine.set_by_id, self.user_penilai)
+        # the atasan (Kepala Bidang) reads the SKP of the staff two levels down, and may not set others'
+        self.assertIn(self.mine, self.Skp.with_user(self.user_kabid).search([]))
+        with self.assertRaises(AccessError):
+            self.others.with_user(self.user_kabid).read(["name"])
+
+    def test_admin_opd_scope_and_bkpsdm(self):
+        dinas = self.Skp.with_user(self.user_admin_opd).search([])
+        self.assertIn(self.others, dinas)
+        self.assertIn(self.mine, dinas)
+        self.assertNotIn(self.far, dinas, "another Perangkat Daerah")
+        with self.assertRaises(AccessError):
+            self.far.with_user(self.user_admin_opd).read(["name"])
+        self.others.with_user(self.user_admin_opd).write({"approach": "kuantitatif"})
+        with self.assertRaises(AccessError):
+            self.far.with_user(self.user_admin_opd).write({"approach": "kuantitatif"})
+        self.assertEqual(self.Skp.with_user(self.user_admin).search_count([("id", "in", (self.far | self.others).ids)]), 2)
+        self.far.with_user(self.user_admin).action_submit()
+        self.far.with_user(self.user_admin).action_set()
+        self.assertEqual(self.far.state, "set", "BKPSDM may act for a Pejabat Penilai")
+
+    def test_set_skp_cannot_be_deleted(self):
+        with self.assertRefused(UserError, "Only a first draft SKP can be deleted"):
+            self.kasi.with_user(self.user_admin).unlink()
+        self.others.with_user(self.user_admin_opd).unlink()
+        self.assertFalse(self.others.exists())
