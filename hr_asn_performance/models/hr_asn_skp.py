@@ -520,6 +520,21 @@ class HrAsnSkp(models.Model):
         return self.create([{"employee_id": employee.id, "year": year, "approach": approach} for employee in todo])
 
     @api.model
+    def action_create_for_employees(self, employees):
+        """Button of the employee list: draft SKPs of this year for the selected employees."""
+        if not self.env.user.has_group("hr_asn_performance.group_hr_asn_performance_admin_opd"):
+            raise AccessError(_("Only a Kepegawaian administrator creates SKPs for others."))
+        employees.check_access("write")  # within the administrator's Perangkat Daerah
+        skps = self.sudo()._asn_create_for_employees(employees, fields.Date.context_today(self).year)
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Draft SKP created"),
+            "res_model": "hr.asn.skp",
+            "view_mode": "list,form",
+            "domain": [("id", "in", skps.ids)],
+        }
+
+    @api.model
     def _asn_on_position_change(self, employees, reason, change_date=None):
         """Mutation or promotion: the open SKP of the year is closed the day before, a new draft SKP
         opens in the new unit with the new assessor; drafts just follow (nothing was signed yet)."""

@@ -90,3 +90,15 @@ class TestSkpSecurity(HrAsnSkpCase):
             self.kasi.with_user(self.user_admin).unlink()
         self.others.with_user(self.user_admin_opd).unlink()
         self.assertFalse(self.others.exists())
+
+    def test_admin_opd_creates_drafts_for_their_perangkat_daerah(self):
+        self.others.unlink()
+        action = self.Skp.with_user(self.user_admin_opd).action_create_for_employees(
+            self.env["hr.employee"].with_user(self.user_admin_opd).browse((self.emp["S.dsub"] | self.emp["S.dseksi"]).ids))
+        created = self.Skp.browse(action["domain"][0][2])
+        self.assertEqual(created.employee_id, self.emp["S.dsub"], "S.dseksi already has one")
+        with self.assertRaises(AccessError):
+            self.Skp.with_user(self.user_admin_opd).action_create_for_employees(
+                self.env["hr.employee"].with_user(self.user_admin_opd).browse(self.emp["S.bsubbid"].ids))
+        with self.assertRaises(AccessError):
+            self.Skp.with_user(self.user_pegawai).action_create_for_employees(self.emp["S.dseksi"])
