@@ -8,72 +8,19 @@ Daerah), closing (every result computed), get_results for every employee; and th
 Answers of all raters but a few are written with one SQL statement: the bench measures the close, not
 the typing.
 """
-import datetime
 import os
 import random
 import resource
 
-from odoo.addons.hr_asn_performance.rules import nip as nip_rules
 
 N = int(os.environ.get("HR_ASN_BENCH_N", "10000"))
-STAFF_PER_SEKSI = 8
 rng = random.Random(360)
-
-
-def build_units():
-    """Perangkat Daerah of kind Dinas: Sekretariat, 4 Bidang x 3 Seksi; sized so N employees fit."""
-    Department = env["hr.department"].with_context(hr_asn_no_recompute=True, tracking_disable=True)
-    per_opd = 1 + 1 + 4 + 12 + 12 * STAFF_PER_SEKSI + 2 * STAFF_PER_SEKSI
-    n_opd = max(1, N // per_opd)
-    setda = Department.create({"name": "Sekretariat Daerah", "asn_opd_kind": "setda"})
-    seksi_units, heads = [], [(setda, "jpt")]
-    for i in range(n_opd):
-        opd = Department.create({"name": "Dinas %d" % i, "asn_opd_kind": "dinas"})
-        sek = Department.create({"name": "Sekretariat", "parent_id": opd.id, "asn_unit_kind": "sekretariat"})
-        heads += [(opd, "jpt"), (sek, "administrator")]
-        seksi_units += [sek, sek]
-        for b in range(4):
-            bid = Department.create({"name": "Bidang %d" % b, "parent_id": opd.id, "asn_unit_kind": "bidang"})
-            heads.append((bid, "administrator"))
-            for s in range(3):
-                seksi = Department.create({"name": "Seksi %d.%d" % (b, s), "parent_id": bid.id,
-                                           "asn_unit_kind": "seksi"})
-                heads.append((seksi, "pengawas"))
-                seksi_units.append(seksi)
-    return heads, seksi_units
-
-
-def employee_vals(heads, seksi_units):
-    vals_list = [{"name": "Head %s" % unit.id, "department_id": unit.id, "asn_position_kind": kind}
-                 for unit, kind in heads]
-    i = 0
-    while len(vals_list) < N:
-        vals_list.append({"name": "Staff %d" % i, "department_id": seksi_units[i % len(seksi_units)].id,
-                          "asn_position_kind": "fungsional" if i % 10 == 0 else "pelaksana"})
-        i += 1
-    seen = set()
-    for seq, vals in enumerate(vals_list):
-        birth = datetime.date(1965 + rng.randrange(35), 1 + rng.randrange(12), 1 + rng.randrange(28))
-        number = nip_rules.build(birth, birth.year + 23, 3, "male", 1 + seq % 999)
-        while number in seen:
-            birth += datetime.timedelta(days=1)
-            number = nip_rules.build(birth, birth.year + 23, 3, "male", 1 + seq % 999)
-        seen.add(number)
-        vals.update({"nip": number, "asn_status": "pns", "asn_golongan": "III/b"})
-    return vals_list
-
-
 print("hr_asn_360 bench: %d employees" % N)
-heads, seksi = build_units()
-Employee = env["hr.employee"].with_context(tracking_disable=True, hr_asn_no_recompute=True)
+heads, seksi = build_units(N)
 
 
 def create_city():
-    employees = Employee.create(employee_vals(heads, seksi))
-    for (unit, _kind), head in zip(heads, employees[:len(heads)]):
-        unit.with_context(hr_asn_no_recompute=True).manager_id = head
-    env["hr.employee"]._asn_recompute_assessors()
-    return employees
+    return create_employees(employee_vals(N, heads, seksi, rng), heads)
 
 
 _t, _q, employees = timed("create %d employees + assessors (setup)" % N, create_city)

@@ -1,6 +1,11 @@
 """Shared by the bench scripts; the run-* wrappers feed this file to ``odoo-bin shell`` before the bench
 itself, so ``env`` is the shell's environment."""
+import datetime
 import time
+
+from odoo.addons.hr_asn_performance.rules import nip as nip_rules
+
+STAFF_PER_SEKSI = 8
 
 
 def timed(label, func):
@@ -15,3 +20,58 @@ def timed(label, func):
     queries = cr.sql_log_count - start_queries
     print("%-58s %8.2f s %8d queries" % (label, elapsed, queries))
     return elapsed, queries, result
+
+
+def build_units(n):
+    """Perangkat Daerah of kind Dinas (Sekretariat, 4 Bidang x 3 Seksi) and a Setda, sized so that n
+    employees fit. Returns ([(unit, position kind of its head)], [units where staff sit])."""
+    Department = env["hr.department"].with_context(hr_asn_no_recompute=True, tracking_disable=True)  # noqa: F821
+    per_opd = 1 + 1 + 4 + 12 + 12 * STAFF_PER_SEKSI + 2 * STAFF_PER_SEKSI
+    n_opd = max(1, n // per_opd)
+    setda = Department.create({"name": "Sekretariat Daerah", "asn_opd_kind": "setda"})
+    seksi_units, heads = [], [(setda, "jpt")]
+    for i in range(n_opd):
+        opd = Department.create({"name": "Dinas %d" % i, "asn_opd_kind": "dinas"})
+        sek = Department.create({"name": "Sekretariat", "parent_id": opd.id, "asn_unit_kind": "sekretariat"})
+        heads += [(opd, "jpt"), (sek, "administrator")]
+        seksi_units += [sek, sek]
+        for b in range(4):
+            bid = Department.create({"name": "Bidang %d" % b, "parent_id": opd.id, "asn_unit_kind": "bidang"})
+            heads.append((bid, "administrator"))
+            for s in range(3):
+                seksi = Department.create({"name": "Seksi %d.%d" % (b, s), "parent_id": bid.id,
+                                           "asn_unit_kind": "seksi"})
+                heads.append((seksi, "pengawas"))
+                seksi_units.append(seksi)
+    return heads, seksi_units
+
+
+def employee_vals(n, heads, seksi_units, rng):
+    """n employees: the heads first (in the order of ``heads``), then staff spread over the units."""
+    vals_list = [{"name": "Head %s" % unit.id, "department_id": unit.id, "asn_position_kind": kind}
+                 for unit, kind in heads]
+    i = 0
+    while len(vals_list) < n:
+        vals_list.append({"name": "Staff %d" % i, "department_id": seksi_units[i % len(seksi_units)].id,
+                          "asn_position_kind": "fungsional" if i % 10 == 0 else "pelaksana"})
+        i += 1
+    seen = set()
+    for seq, vals in enumerate(vals_list):
+        birth = datetime.date(1965 + rng.randrange(35), 1 + rng.randrange(12), 1 + rng.randrange(28))
+        number = nip_rules.build(birth, birth.year + 23, 3, "male", 1 + seq % 999)
+        while number in seen:
+            birth += datetime.timedelta(days=1)
+            number = nip_rules.build(birth, birth.year + 23, 3, "male", 1 + seq % 999)
+        seen.add(number)
+        vals.update({"nip": number, "asn_status": "pns", "asn_golongan": "III/b"})
+    return vals_list
+
+
+def create_employees(vals_list, heads):
+    """Create the employees, make the first ones heads of their units, compute every assessor."""
+    Employee = env["hr.employee"].with_context(tracking_disable=True, hr_asn_no_recompute=True)  # noqa: F821
+    employees = Employee.create(vals_list)
+    for (unit, _kind), head in zip(heads, employees[:len(heads)]):
+        unit.with_context(hr_asn_no_recompute=True).manager_id = head
+    env["hr.employee"]._asn_recompute_assessors()  # noqa: F821
+    return employees
