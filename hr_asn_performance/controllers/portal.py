@@ -167,7 +167,8 @@ class SkpPortal(CustomerPortal):
             skp, skp_sudo = self._skp_check_access(skp_id, access_token)
         except (AccessError, MissingError):
             return request.redirect("/my")
-        return self._skp_render_detail(skp, skp_sudo, access_token=access_token, done=kw.get("done"))
+        return self._skp_render_detail(skp, skp_sudo, access_token=access_token, done=kw.get("done"),
+                                       open_form=kw.get("open"))
 
     def _skp_render_detail(self, skp, skp_sudo, access_token=None, error=None, form=None, open_form=None,
                            done=None):
