@@ -119,11 +119,11 @@ class SkpPortal(CustomerPortal):
     # List and new SKP
     # ------------------------------------------------------------------------------------------
     @http.route(["/my/skp"], type="http", auth="user", website=True, methods=["GET"])
-    def portal_my_skp(self, error=None, **kw):
+    def portal_my_skp(self, **kw):
         Skp = request.env["hr.asn.skp"]
         skps = Skp.search(self._skp_my_domain()) if Skp.has_access("read") else Skp
         request.session["my_skp_history"] = skps.ids[:100]
-        return request.render("hr_asn_performance.portal_my_skp", self._skp_list_values(skps, error=error))
+        return request.render("hr_asn_performance.portal_my_skp", self._skp_list_values(skps))
 
     def _skp_list_values(self, skps, error=None):
         this_year = fields.Date.context_today(request.env.user).year
