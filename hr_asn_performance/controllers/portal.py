@@ -13,9 +13,8 @@ import re
 from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.fields import Command
-from odoo.http import content_disposition, request
+from odoo.http import request
 from odoo.tools import consteq
-from odoo.tools.safe_eval import safe_eval, time
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
@@ -96,21 +95,6 @@ class SkpPortal(CustomerPortal):
     @staticmethod
     def _skp_selection(model, field):
         return request.env[model]._fields[field]._description_selection(request.env)
-
-    def _get_http_headers(self, model, report_type, report, download):
-        """The PDF of an SKP is named as the report prints it (``print_report_name``): the SKP model has
-        no ``_get_report_base_filename``, which the portal's default asks for."""
-        if model._name != "hr.asn.skp" or report_type != "pdf" or hasattr(model, "_get_report_base_filename"):
-            return super()._get_http_headers(model, report_type, report, download)
-        action = request.env.ref(SKP_REPORT).sudo()
-        name = safe_eval(action.print_report_name, {"object": model, "time": time}) if action.print_report_name \
-            else model.display_name
-        return {
-            "Content-Type": "application/pdf",
-            "Content-Length": len(report),
-            "Content-Disposition": content_disposition("%s.pdf" % re.sub(r"[^\w\- ]+", "_", name).strip(),
-                                                       disposition_type="attachment" if download else "inline"),
-        }
 
     def _skp_report_exists(self):
         return bool(request.env.ref(SKP_REPORT, raise_if_not_found=False))

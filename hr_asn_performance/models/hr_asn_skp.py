@@ -168,6 +168,11 @@ class HrAsnSkp(models.Model):
             skp.is_mine = skp.sudo().employee_id.user_id == user
             skp.is_assessor = user in skp.sudo()._asn_assessor_users()
 
+    def _get_report_base_filename(self):
+        """File name of the PDF on the portal, as the report prints it."""
+        self.ensure_one()
+        return "SKP %s - %s" % (self.year, self.employee_name or self.employee_id.name)
+
     def _compute_access_url(self):
         super()._compute_access_url()
         for skp in self:
