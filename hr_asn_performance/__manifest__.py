@@ -30,6 +30,7 @@
     "demo": [
         "demo/hr_asn_demo_users.xml",
         "demo/hr_asn_demo_city.xml",
+        "demo/hr_asn_skp_demo.xml",
     ],
     "application": True,
     "installable": True,
