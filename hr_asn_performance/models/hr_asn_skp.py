@@ -453,6 +453,10 @@ class HrAsnSkp(models.Model):
             values = {"state": "closed", "closing_reason": reason, "close_date": close_date}
             if skp.state == "set" and reason != "revision":
                 values["date_to"] = max(skp.date_from, min(close_date, skp.date_to))
+                # months after the last one the SKP covers go: the next SKP documents them
+                skp.month_ids.filtered(
+                    lambda m, end=values["date_to"]: (m.year, m.month) > (end.year, end.month)
+                ).with_context(hr_asn_skp_unlock=True).sudo().unlink()
             skp.with_context(hr_asn_skp_action=True).write(values)
             replacement = skp.next_ids.filtered(lambda s: s.state == "set")[:1]
             if reason == "revision" and replacement:

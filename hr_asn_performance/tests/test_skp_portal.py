@@ -7,6 +7,7 @@ day): January to March have begun, April has not.
 from odoo import http
 from odoo.tests import HttpCase, freeze_time, tagged
 from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
 
 from .common import HrAsnSkpCase
 
@@ -240,7 +241,7 @@ class TestSkpPortal(HttpCase, HrAsnSkpCase):
         self.assertFalse(line.realisasi)
         self.assertEqual(month.state, "open")
         # nor through RPC
-        with self.assertRaises(JsonRpcException):
+        with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
             self.make_jsonrpc_request("/web/dataset/call_kw/hr.asn.skp/read", {
                 "model": "hr.asn.skp", "method": "read", "args": [draft.ids, ["name"]], "kwargs": {},
             })

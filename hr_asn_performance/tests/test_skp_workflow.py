@@ -177,7 +177,8 @@ class TestSkpMutation(HrAsnSkpCase):
         self.assertEqual(new.employee_unit, "Unit dsub")
         self.assertEqual(new.department_id, self.units["dsub"])
         self.assertTrue(new.activity_ids.filtered(lambda a: a.user_id == self.user_pegawai))
-        self.assertEqual(len(skp.month_ids), 12, "history stays whole")
+        self.assertEqual(skp.month_ids.mapped("month"), [1, 2, 3, 4, 5, 6],
+                         "history stays whole; July onwards belongs to the next SKP")
 
     def test_promotion_and_draft_follow(self):
         with freeze_time("2026-01-10"):
