@@ -1,4 +1,5 @@
 import datetime
+from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -197,12 +198,13 @@ class HrAsnSkp(models.Model):
         open_states = ("draft", "submitted", "set")
         rows = self.search([("employee_id", "in", self.employee_id.ids), ("year", "in", list(set(self.mapped("year")))),
                             ("state", "in", open_states)])
+        by_key = defaultdict(list)
+        for other in rows:
+            by_key[other.employee_id.id, other.year].append(other)
         for skp in self.filtered(lambda s: s.state in open_states):
-            clash = rows.filtered(
-                lambda other, s=skp: other != s and other.employee_id == s.employee_id and other.year == s.year
-                and other.date_from <= s.date_to and s.date_from <= other.date_to
-                and s.previous_id != other and other.previous_id != s
-            )
+            clash = [other for other in by_key[skp.employee_id.id, skp.year]
+                     if other != skp and other.date_from <= skp.date_to and skp.date_from <= other.date_to
+                     and skp.previous_id != other and other.previous_id != skp]
             if clash:
                 raise ValidationError(_("%(employee)s already has an open SKP for this period: %(skp)s.",
                                         employee=skp.employee_id.name, skp=clash[0].display_name))

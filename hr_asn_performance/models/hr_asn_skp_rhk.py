@@ -1,7 +1,8 @@
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..rules import skp as skp_rules
 
 
 class HrAsnSkpRhk(models.Model):
@@ -48,9 +49,10 @@ class HrAsnSkpRhk(models.Model):
         assessors = skps.sudo().pejabat_penilai_id
         rows = self.sudo().search([("skp_id.employee_id", "in", assessors.ids), ("skp_id.state", "=", "set"),
                                    ("skp_id.year", "in", list(set(skps.mapped("year"))))])
-        return {skp.id: rows.filtered(lambda r, s=skp: r.skp_id.employee_id == s.pejabat_penilai_id
-                                      and r.skp_id.year == s.year).with_env(self.env)
-                for skp in skps}
+        by_key = defaultdict(list)
+        for row in rows:
+            by_key[row.skp_id.employee_id.id, row.skp_id.year].append(row.id)
+        return {skp.id: self.browse(by_key[skp.sudo().pejabat_penilai_id.id, skp.year]) for skp in skps}
 
     @api.constrains("parent_rhk_id", "skp_id")
     def _check_parent_rhk(self):
