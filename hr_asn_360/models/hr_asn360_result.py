@@ -32,7 +32,7 @@ class HrAsn360Result(models.Model):
 
     round_id = fields.Many2one("hr.asn360.round", string="Round", required=True, ondelete="cascade", index=True)
     round_state = fields.Selection(related="round_id.state", string="Round Status")
-    year = fields.Integer(related="round_id.year", store=True, precompute=True)
+    year = fields.Integer(related="round_id.year", store=True, precompute=True, aggregator=False)
     semester = fields.Selection(related="round_id.semester", store=True, precompute=True)
     company_id = fields.Many2one(related="round_id.company_id", store=True, index=True, precompute=True)
     employee_id = fields.Many2one("hr.employee", string="Employee", required=True, ondelete="cascade", index=True)

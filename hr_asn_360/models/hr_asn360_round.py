@@ -38,7 +38,7 @@ class HrAsn360Round(models.Model):
         return "1" if fields.Date.context_today(self).month <= 6 else "2"
 
     name = fields.Char(required=True, tracking=True)
-    year = fields.Integer(required=True, default=_default_year, tracking=True)
+    year = fields.Integer(required=True, default=_default_year, tracking=True, aggregator=False)
     semester = fields.Selection(SEMESTERS, required=True, default=_default_semester, tracking=True)
     scope = fields.Selection(
         [("all", "All Perangkat Daerah"), ("some", "Some Perangkat Daerah")],

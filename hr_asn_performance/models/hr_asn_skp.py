@@ -53,7 +53,7 @@ class HrAsnSkp(models.Model):
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     department_id = fields.Many2one("hr.department", string="Unit", readonly=True, index=True)
     opd_id = fields.Many2one("hr.department", string="Perangkat Daerah", readonly=True, index=True)
-    year = fields.Integer(required=True, default=_default_year, index=True)
+    year = fields.Integer(required=True, default=_default_year, index=True, aggregator=False)
     date_from = fields.Date(string="Period From", required=True)
     date_to = fields.Date(string="Period To", required=True)
     approach = fields.Selection(list(skp_rules.APPROACHES), string="Pendekatan", required=True,
@@ -66,7 +66,7 @@ class HrAsnSkp(models.Model):
     )
     state = fields.Selection(STATES, default="draft", required=True, readonly=True, tracking=True, index=True,
                              copy=False)
-    revision = fields.Integer(readonly=True, copy=False)
+    revision = fields.Integer(readonly=True, copy=False, aggregator=False)
     previous_id = fields.Many2one("hr.asn.skp", string="Previous SKP", readonly=True, copy=False, index=True,
                                   help="The SKP this one replaces: an earlier revision, or the SKP of the "
                                        "previous position.")
@@ -114,8 +114,8 @@ class HrAsnSkp(models.Model):
     month_ids = fields.One2many("hr.asn.skp.month", "skp_id", string="Monthly Realisasi")
     feedback_ids = fields.One2many("hr.asn.skp.feedback", "skp_id", string="Umpan Balik Berkelanjutan")
     followup_ids = fields.One2many("hr.asn.skp.followup", "skp_id", string="Follow-up")
-    feedback_count = fields.Integer(compute="_compute_counts")
-    followup_count = fields.Integer(compute="_compute_counts")
+    feedback_count = fields.Integer(string="Feedback Count", compute="_compute_counts")
+    followup_count = fields.Integer(string="Follow-up Count", compute="_compute_counts")
     taken_over_count = fields.Integer(string="RHK Taken Over", compute="_compute_counts")
     is_mine = fields.Boolean(compute="_compute_roles")
     is_assessor = fields.Boolean(compute="_compute_roles")
@@ -564,7 +564,7 @@ class HrAsnSkp(models.Model):
                                  "date_from": change_date, "previous_id": skp.id})
         new = self.sudo().with_context(hr_asn_skp_action=True).create(new_vals)
         for skp in new:
-            skp.message_post(body=_("Opened after %(reason)s; previous SKP: %(previous)s",
+            skp.message_post(body=_("Opened for the new position (%(reason)s); previous SKP: %(previous)s",
                                     reason=dict(CLOSING_REASONS)[reason], previous=skp.previous_id.display_name))
         new._asn_schedule_for_employee(_("Draft your SKP for your new position"))
         return new

@@ -24,7 +24,7 @@ class HrAsnSkpIki(models.Model):
     target_text = fields.Char(string="Target (qualitative)")
     perspective = fields.Selection(list(skp_rules.PERSPECTIVES), string="Perspektif")
     origin_id = fields.Many2one("hr.asn.skp.iki", string="Copied From", readonly=True, copy=False)
-    target_display = fields.Char(string="Target ", compute="_compute_target_display")
+    target_display = fields.Char(string="Target as Printed", compute="_compute_target_display")
 
     @api.depends("target_value", "target_unit", "target_text", "skp_id.approach")
     def _compute_target_display(self):

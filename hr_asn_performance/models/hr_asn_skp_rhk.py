@@ -27,7 +27,8 @@ class HrAsnSkpRhk(models.Model):
     parent_rhk_id = fields.Many2one("hr.asn.skp.rhk", string="Intervenes RHK of the Superior", index=True,
                                     ondelete="restrict",
                                     domain="[('id', 'in', parent_rhk_allowed_ids)]")
-    parent_rhk_allowed_ids = fields.Many2many("hr.asn.skp.rhk", compute="_compute_parent_rhk_allowed_ids")
+    parent_rhk_allowed_ids = fields.Many2many("hr.asn.skp.rhk", string="Superior's RHK to Choose From",
+                                              compute="_compute_parent_rhk_allowed_ids")
     child_rhk_ids = fields.One2many("hr.asn.skp.rhk", "parent_rhk_id", string="Cascaded To")
     iki_ids = fields.One2many("hr.asn.skp.iki", "rhk_id", string="Indikator Kinerja Individu", copy=True)
     origin_id = fields.Many2one("hr.asn.skp.rhk", string="Copied From", readonly=True, copy=False)

@@ -25,7 +25,7 @@ class ResCompany(models.Model):
     asn_plan_day = fields.Integer(string="Monthly Targets Due On Day", default=2)
     asn_realisasi_day = fields.Integer(string="Realisasi Due On Day of the Next Month", default=3)
     asn_sign_place = fields.Char(string="Place of Signature", help="Printed above the signatures of the SKP, "
-                                                                    "e.g. Bekasi.")
+                                                                    "e.g. Bekasi; empty: the company's city.")
 
     @api.constrains("asn_plan_day", "asn_realisasi_day")
     def _check_asn_days(self):

@@ -148,7 +148,7 @@ class ReportHrAsnSkp(models.AbstractModel):
 
     @api.model
     def _get_signature(self, skp):
-        place = skp.company_id.asn_sign_place or "...................."
+        place = skp.company_id.asn_sign_place or skp.company_id.city or "...................."
         return {
             "place_date": "%s, %s" % (place, date_id(skp.set_date or skp.submit_date)),
             "employee_name": skp.employee_name or skp.employee_id.name or "",
