@@ -228,6 +228,8 @@ class HrAsnSkp(models.Model):
                 vals.setdefault("company_id", employee.company_id.id)
                 vals.update(self._asn_party_vals(employee, vals.get("approach") or "kualitatif"))
             vals.setdefault("behavior_ids", self._asn_behavior_commands())
+            if vals.get("skp_format") == "5" and not vals.get("rhk_ids"):
+                vals["rhk_ids"] = self._asn_tugas_belajar_commands()
         return super().create(vals_list)
 
     def write(self, vals):
@@ -259,6 +261,14 @@ class HrAsnSkp(models.Model):
         """Seven lines, one per BerAKHLAK value (Pasal 9(3))."""
         return [fields.Command.create({"sequence": index, "value": code})
                 for index, (code, _name, _behaviours) in enumerate(skp_rules.BERAKHLAK, start=1)]
+
+    @api.model
+    def _asn_tugas_belajar_commands(self):
+        """The academic RHK every Format 5 SKP starts with (Pasal 14(2)-(3)); targets left to agree."""
+        return [fields.Command.create({
+            "sequence": index, "kind": "utama", "name": name,
+            "iki_ids": [fields.Command.create({"aspect": aspect, "name": iki}) for aspect, iki in ikis],
+        }) for index, (name, ikis) in enumerate(skp_rules.TUGAS_BELAJAR_RHK, start=1)]
 
     @api.model
     def _asn_format(self, employee, approach):

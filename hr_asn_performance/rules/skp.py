@@ -69,6 +69,19 @@ FORMAT_SELECTION = (
     ("5", "Format 5 - Tugas belajar"),
 )
 
+# Pasal 14(2)-(3): the hasil kerja of an employee on tugas belajar are the expected academic results
+# (IPK, predikat or another evaluation of the institution) and graduating on time; other assignments
+# may be added. A draft SKP of Format 5 starts with these (RHK, [(aspek, IKI)]); the targets are the
+# Pejabat Penilai's and the employee's to agree.
+TUGAS_BELAJAR_RHK = (
+    ("Hasil evaluasi akademik sesuai ekspektasi", (
+        ("kualitas", "Indeks Prestasi Kumulatif (IPK) atau predikat akademik yang dicapai"),
+    )),
+    ("Kelulusan tepat waktu", (
+        ("waktu", "Ketepatan waktu kelulusan sesuai jadwal tugas belajar"),
+    )),
+)
+
 # Aspek of an IKI (Pasal 8(2)) and perspektif of a JPT's IKI (Lampiran I formats 1-2).
 IKI_ASPECTS = (("kuantitas", "Kuantitas"), ("kualitas", "Kualitas"), ("waktu", "Waktu"), ("biaya", "Biaya"))
 PERSPECTIVES = (

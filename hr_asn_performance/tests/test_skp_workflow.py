@@ -19,6 +19,14 @@ class TestSkpWorkflow(HrAsnSkpCase):
         self.emp["S.dsub"].write({"tb_date_from": "2025-09-01", "tb_date_to": "2027-08-31",
                                   "tb_institution": "Universitas Indonesia"})
         self.assertEqual(self.make_skp("S.dsub").skp_format, "5")
+        tugas_belajar = self.Skp.browse(self.Skp._asn_create_for_employees(self.emp["S.dsub"], self.YEAR + 1).ids)
+        self.assertEqual(tugas_belajar.rhk_ids.mapped("name"),
+                         ["Hasil evaluasi akademik sesuai ekspektasi", "Kelulusan tepat waktu"], "Pasal 14(2)")
+        with self.assertRefused(UserError, "needs a target"):
+            tugas_belajar.action_submit()
+        tugas_belajar.rhk_ids.iki_ids[0].target_text = "IPK minimal 3,25"
+        tugas_belajar.rhk_ids.iki_ids[1].target_text = "Lulus paling lambat Agustus 2027"
+        tugas_belajar.action_submit()
         self.emp["H.du"].asn_position_kind = "administrator"
         self.assertEqual(self.make_skp("H.du", approach="kuantitatif").skp_format, "2",
                          "the head of a Perangkat Daerah is pimpinan unit kerja mandiri")
