@@ -547,13 +547,7 @@ class HrAsnSkp(models.Model):
             raise AccessError(_("Only a Kepegawaian administrator creates SKPs for others."))
         employees.check_access("write")  # within the administrator's Perangkat Daerah
         skps = self.sudo()._asn_create_for_employees(employees, fields.Date.context_today(self).year)
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Draft SKP created"),
-            "res_model": "hr.asn.skp",
-            "view_mode": "list,form",
-            "domain": [("id", "in", skps.ids)],
-        }
+        return self._asn_list_action(_("Draft SKP created"), "hr.asn.skp", [("id", "in", skps.ids)])
 
     @api.model
     def _asn_on_position_change(self, employees, reason, change_date=None):
@@ -602,11 +596,10 @@ class HrAsnSkp(models.Model):
 
     def action_open_feedback(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Umpan Balik Berkelanjutan"),
-            "res_model": "hr.asn.skp.feedback",
-            "view_mode": "list,form",
-            "domain": [("skp_id", "=", self.id)],
-            "context": {"default_skp_id": self.id},
-        }
+        return self._asn_list_action(_("Umpan Balik Berkelanjutan"), "hr.asn.skp.feedback",
+                                     [("skp_id", "=", self.id)], {"default_skp_id": self.id})
+
+    @api.model
+    def _asn_list_action(self, name, res_model, domain, context=None):
+        return {"type": "ir.actions.act_window", "name": name, "res_model": res_model, "view_mode": "list,form",
+                "domain": domain, "context": context or {}}

@@ -83,16 +83,20 @@ class HrAsnRoleUsersCase(HrAsnCityCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        group = "hr_asn_performance.group_hr_asn_performance_"
-        company = {"company_id": cls.company.id, "company_ids": [(6, 0, cls.company.ids)]}
-        cls.user_pegawai = new_test_user(cls.env, "asn_pegawai", groups=group + "employee", **company)
-        cls.user_penilai = new_test_user(cls.env, "asn_penilai", groups=group + "penilai", **company)
-        cls.user_admin_opd = new_test_user(cls.env, "asn_admin_opd", groups=group + "admin_opd", **company)
-        cls.user_admin = new_test_user(cls.env, "asn_bkpsdm", groups=group + "admin", **company)
+        cls.user_pegawai = cls.make_user("asn_pegawai", "employee")
+        cls.user_penilai = cls.make_user("asn_penilai", "penilai")
+        cls.user_admin_opd = cls.make_user("asn_admin_opd", "admin_opd")
+        cls.user_admin = cls.make_user("asn_bkpsdm", "admin")
         cls.user_admin_opd.asn_admin_department_ids = cls.units["dinas"]
         cls.emp["S.dseksi"].user_id = cls.user_pegawai
         cls.emp["H.dseksi"].user_id = cls.user_penilai
         cls.emp["S.dsek"].user_id = cls.user_admin_opd
+
+    @classmethod
+    def make_user(cls, login, role):
+        """A user of the test Pemda with the group ``group_hr_asn_performance_<role>``."""
+        return new_test_user(cls.env, login, groups="hr_asn_performance.group_hr_asn_performance_" + role,
+                             company_id=cls.company.id, company_ids=[(6, 0, cls.company.ids)])
 
 
 class HrAsnSkpCase(HrAsnRoleUsersCase):
@@ -106,10 +110,8 @@ class HrAsnSkpCase(HrAsnRoleUsersCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        group = "hr_asn_performance.group_hr_asn_performance_"
-        company = {"company_id": cls.company.id, "company_ids": [(6, 0, cls.company.ids)]}
-        cls.user_kabid = new_test_user(cls.env, "asn_kabid", groups=group + "penilai", **company)
-        cls.user_other = new_test_user(cls.env, "asn_other", groups=group + "employee", **company)
+        cls.user_kabid = cls.make_user("asn_kabid", "penilai")
+        cls.user_other = cls.make_user("asn_other", "employee")
         cls.emp["H.dbid"].user_id = cls.user_kabid
         cls.emp["S.dsub"].user_id = cls.user_other
         cls.company.asn_sign_place = "Kota Uji"
