@@ -1,11 +1,13 @@
 import datetime
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import format_date
 
 from ..rules import skp as skp_rules
 
+# Written only by the month's buttons (as superuser, after their checks).
+MONTH_WORKFLOW_FIELDS = {"skp_id", "month", "state", "plan_date", "report_date", "reviewed_by_id", "review_date"}
 MONTH_STATES = [("open", "Open"), ("reported", "Realisasi Reported"), ("reviewed", "Reviewed")]
 
 
@@ -81,6 +83,15 @@ class HrAsnSkpMonth(models.Model):
                 "&", ("plan_date", "=", False), ("plan_deadline", "<", today),
                 "&", ("report_date", "=", False), ("realisasi_deadline", "<", today)]
         return late if (operator == "=") == value else ["!", *late]
+
+    def write(self, vals):
+        """The month's state and dates move through its buttons only; the review note is the leader's."""
+        if not self.env.su:
+            if MONTH_WORKFLOW_FIELDS & set(vals):
+                raise AccessError(_("A month changes through its buttons: confirm targets, report, review."))
+            if "review_note" in vals:
+                self.skp_id._check_skp_update("review")
+        return super().write(vals)
 
     # ------------------------------------------------------------------------------------------
     # Opening the months of a set SKP

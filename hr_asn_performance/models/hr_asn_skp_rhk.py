@@ -1,8 +1,11 @@
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
+
+
+TAKEOVER_FIELDS = {"taken_over", "takeover_note", "taken_over_by_id", "taken_over_date"}
 
 
 class HrAsnSkpRhk(models.Model):
@@ -33,10 +36,16 @@ class HrAsnSkpRhk(models.Model):
     iki_ids = fields.One2many("hr.asn.skp.iki", "rhk_id", string="Indikator Kinerja Individu", copy=True)
     origin_id = fields.Many2one("hr.asn.skp.rhk", string="Copied From", readonly=True, copy=False)
     # Pasal 20(6)-(8): the leader takes the RHK over with a note the evaluation reads.
-    taken_over = fields.Boolean(string="Taken Over by the Leader", readonly=True, copy=False)
-    takeover_note = fields.Text(string="Takeover Note", readonly=True, copy=False)
-    taken_over_by_id = fields.Many2one("hr.employee", string="Taken Over By", readonly=True, copy=False)
-    taken_over_date = fields.Date(readonly=True, copy=False)
+    # A revision keeps them (copied): the evaluation reads the note whatever revision it reads.
+    taken_over = fields.Boolean(string="Taken Over by the Leader", readonly=True)
+    takeover_note = fields.Text(string="Takeover Note", readonly=True)
+    taken_over_by_id = fields.Many2one("hr.employee", string="Taken Over By", readonly=True)
+    taken_over_date = fields.Date(readonly=True)
+
+    def write(self, vals):
+        if TAKEOVER_FIELDS & set(vals) and not self.env.su and not self.env.context.get("hr_asn_skp_unlock"):
+            raise AccessError(_("An RHK is taken over through a follow-up of the Pejabat Penilai Kinerja."))
+        return super().write(vals)
 
     @api.depends("skp_id.pejabat_penilai_id", "skp_id.year")
     def _compute_parent_rhk_allowed_ids(self):

@@ -81,6 +81,16 @@ class TestSkpMonthly(HrAsnSkpCase):
             self.month[6].with_user(self.user_other).read(["state"])
         self.assertFalse(self.month[6].line_ids.realisasi)
 
+    def test_month_moves_only_through_its_buttons(self):
+        month = self.month[1].with_user(self.user_pegawai)
+        for vals in ({"state": "reviewed"}, {"report_date": "2026-02-01"}, {"review_note": "Bagus sekali"}):
+            with self.assertRaises(AccessError):
+                month.write(vals)
+        with self.assertRaises(AccessError):
+            self.skp.rhk_ids[0].with_user(self.user_pegawai).write({"taken_over": False})
+        self.month[1].with_user(self.user_penilai).review_note = "Perlu bukti dukung"
+        self.assertEqual((self.month[1].state, self.month[1].review_note), ("open", "Perlu bukti dukung"))
+
     def test_no_realisasi_before_set(self):
         draft = self.make_skp("S.dsub")
         self.assertFalse(draft.month_ids, "months open when the SKP is set (Pasal 16(1))")

@@ -228,7 +228,8 @@ class TestSkpReport(HrAsnSkpCase):
         text = self.text(self.render(revision))
         self.assertInOrder(text, ["KONSEP", "Revisi ke-1", "SASARAN KINERJA PEGAWAI", "Kota Uji, 10 Januari 2026",
                                   "KONSEP", "Revisi ke-1", "LAMPIRAN SASARAN KINERJA PEGAWAI"])
-        self.assertNotIn("Diambil alih", text, "the revision starts without the takeover")
+        self.assertIn("Diambil alih oleh pimpinan: Pegawai cuti sakit tiga bulan", text,
+                      "the revision keeps the takeover (Pasal 20(8): the evaluation reads it)")
 
     def test_pppk_and_several_skps(self):
         """Pasal 7(2): a PPPK's SKP names the perjanjian kerja; each SKP prints on its own pages."""
