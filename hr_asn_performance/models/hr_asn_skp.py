@@ -118,7 +118,8 @@ class HrAsnSkp(models.Model):
     followup_count = fields.Integer(string="Follow-up Count", compute="_compute_counts")
     taken_over_count = fields.Integer(string="RHK Taken Over", compute="_compute_counts")
     is_mine = fields.Boolean(compute="_compute_roles")
-    is_assessor = fields.Boolean(compute="_compute_roles")
+    is_assessor = fields.Boolean(compute="_compute_roles")  # Pejabat Penilai or its atasan
+    is_penilai = fields.Boolean(compute="_compute_roles")
 
     _sql_constraints = [
         ("period_check", "CHECK(date_from <= date_to)", "An SKP's period must end after it starts."),
@@ -168,6 +169,7 @@ class HrAsnSkp(models.Model):
         for skp in self:
             skp.is_mine = skp.sudo().employee_id.user_id == user
             skp.is_assessor = user in skp.sudo()._asn_assessor_users()
+            skp.is_penilai = user in skp.sudo()._asn_assessor_users(penilai_only=True)
 
     def _get_report_base_filename(self):
         """File name of the PDF on the portal, as the report prints it."""
@@ -328,12 +330,14 @@ class HrAsnSkp(models.Model):
             if changed:
                 skp.with_context(hr_asn_skp_action=True).write(changed)
 
-    def _asn_assessor_users(self):
-        """Users who act as Pejabat Penilai Kinerja on this SKP: whoever set it, and the employee's
-        current assessor and their atasan (Pasal 26; after a Plt/Plh change the new one acts)."""
+    def _asn_assessor_users(self, penilai_only=False):
+        """Users who act as Pejabat Penilai Kinerja on this SKP: whoever it names, and the employee's
+        current assessor (Pasal 26; after a Plt/Plh change the new one acts); with their atasan unless
+        ``penilai_only``."""
         self.ensure_one()
-        employees = (self.pejabat_penilai_id | self.atasan_pejabat_penilai_id
-                     | self.employee_id.pejabat_penilai_id | self.employee_id.atasan_pejabat_penilai_id)
+        employees = self.pejabat_penilai_id | self.employee_id.pejabat_penilai_id
+        if not penilai_only:
+            employees |= self.atasan_pejabat_penilai_id | self.employee_id.atasan_pejabat_penilai_id
         return employees.sudo().user_id
 
     # ------------------------------------------------------------------------------------------
@@ -349,7 +353,10 @@ class HrAsnSkp(models.Model):
         for skp in self:
             if action in ("submit", "revise", "month") and (skp.is_mine or (is_opd_admin and action == "submit")):
                 continue
-            if action in ("set", "return", "revise", "review", "followup") and skp.is_assessor:
+            # Pasal 13(3): the Pejabat Penilai Kinerja sets; leaders above may also follow up (Pasal 20)
+            if action in ("set", "return", "review") and skp.is_penilai:
+                continue
+            if action in ("revise", "followup") and skp.is_assessor:
                 continue
             raise AccessError(_("You may not do this on %s: it is for the employee and their Pejabat "
                                 "Penilai Kinerja.", skp.display_name))

@@ -63,10 +63,12 @@ class TestSkpSecurity(HrAsnSkpCase):
         with self.assertRaises(AccessError):
             self.others.with_user(self.user_penilai).read(["name"])
         self.mine.action_submit()
+        # the atasan (Kepala Bidang) reads the SKP of the staff two levels down but does not set it
+        self.assertIn(self.mine, self.Skp.with_user(self.user_kabid).search([]))
+        with self.assertRefused(AccessError, "Pejabat"):
+            self.mine.with_user(self.user_kabid).action_set()
         self.mine.with_user(self.user_penilai).action_set()
         self.assertEqual(self.mine.set_by_id, self.user_penilai)
-        # the atasan (Kepala Bidang) reads the SKP of the staff two levels down, and may not set others'
-        self.assertIn(self.mine, self.Skp.with_user(self.user_kabid).search([]))
         with self.assertRaises(AccessError):
             self.others.with_user(self.user_kabid).read(["name"])
 
