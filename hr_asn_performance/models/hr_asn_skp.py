@@ -581,6 +581,38 @@ class HrAsnSkp(models.Model):
         return new
 
     # ------------------------------------------------------------------------------------------
+    # What the evaluation reads (Pasal 23-24: realisasi, Umpan Balik, the takeover notes of Pasal 20(8))
+    # ------------------------------------------------------------------------------------------
+    @api.model
+    def get_year_record(self, employees, year):
+        """{employee id: {"skps", "current", "taken_over", "feedback", "months"}} for ``year``, read in a
+        fixed number of queries: every SKP of the year (closed revisions and positions included, oldest
+        first), the last set one, the RHK taken over with their notes, the feedback received and the
+        months with their state."""
+        skps = self.sudo().search([("employee_id", "in", employees.ids), ("year", "=", year),
+                                   ("state", "in", ("set", "closed"))], order="date_from, revision, id")
+        rhks = self.env["hr.asn.skp.rhk"].sudo().search([("skp_id", "in", skps.ids), ("taken_over", "=", True)])
+        feedback = self.env["hr.asn.skp.feedback"].sudo().search([("skp_id", "in", skps.ids)], order="date, id")
+        months = self.env["hr.asn.skp.month"].sudo().search([("skp_id", "in", skps.ids)], order="month")
+        record = {employee.id: {"skps": self.browse(), "current": self.browse(), "taken_over": rhks.browse(),
+                                "feedback": feedback.browse(), "months": months.browse()} for employee in employees}
+        for skp in skps:
+            entry = record[skp.employee_id.id]
+            entry["skps"] |= skp
+            if skp.state == "set":
+                entry["current"] = skp
+        for rhk in rhks:
+            entry = record[rhk.employee_id.id]
+            # a revision copies the takeover: one note per RHK, from the latest revision holding it
+            if rhk.takeover_note not in entry["taken_over"].mapped("takeover_note"):
+                entry["taken_over"] |= rhk
+        for line in feedback:
+            record[line.employee_id.id]["feedback"] |= line
+        for month in months:
+            record[month.employee_id.id]["months"] |= month
+        return record
+
+    # ------------------------------------------------------------------------------------------
     # Buttons
     # ------------------------------------------------------------------------------------------
     def _asn_reason_wizard(self, action):

@@ -175,6 +175,29 @@ class TestSkpFeedback(HrAsnSkpCase):
         with self.assertRefused(UserError, "already taken over"):
             rhk.action_take_over("again")
 
+    def test_year_record_for_the_evaluation(self):
+        """Pasal 20(8): the takeover note reaches the evaluation, through revisions and mutations."""
+        Followup = self.env["hr.asn.skp.followup"].with_user(self.user_penilai)
+        Followup.create({"skp_id": self.skp.id, "action": "konseling", "note": "Konseling kinerja"})
+        Followup.create({"skp_id": self.skp.id, "action": "pengambilalihan", "rhk_id": self.skp.rhk_ids[0].id,
+                         "note": "Tidak dapat menyelesaikan"})
+        self.env["hr.asn.skp.feedback"].with_user(self.user_penilai).create({
+            "skp_id": self.skp.id, "topic": "perilaku", "behavior_value": "loyal", "name": "Baik"})
+        revision = self.skp.action_new_revision("Penyesuaian")
+        self.set_skp(revision)
+        with freeze_time("2026-07-01"):
+            self.emp["S.dseksi"].department_id = self.units["dsub"]
+        self.env.invalidate_all()
+        with self.assertQueryCount(8):  # four searches, then the fields they read, whatever the number
+            record = self.env["hr.asn.skp"].get_year_record(self.emp["S.dseksi"] | self.emp["S.dsub"], 2026)
+        mine = record[self.emp["S.dseksi"].id]
+        self.assertEqual(mine["skps"], self.skp | revision)
+        self.assertEqual(set(mine["skps"].mapped("state")), {"closed"})
+        self.assertEqual(mine["taken_over"].mapped("takeover_note"), ["Tidak dapat menyelesaikan"])
+        self.assertEqual(mine["feedback"].mapped("name"), ["Baik"])
+        self.assertEqual(mine["months"].mapped("month"), [1, 2, 3, 4, 5, 6])
+        self.assertFalse(record[self.emp["S.dsub"].id]["skps"])
+
     def test_adjusted_expectations_open_a_revision(self):
         followup = self.env["hr.asn.skp.followup"].with_user(self.user_penilai).create({
             "skp_id": self.skp.id, "action": "penyesuaian_ekspektasi", "note": "Target disesuaikan"})
