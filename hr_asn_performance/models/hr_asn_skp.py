@@ -584,8 +584,9 @@ class HrAsnSkp(models.Model):
     # What the evaluation reads (Pasal 23-24: realisasi, Umpan Balik, the takeover notes of Pasal 20(8))
     # ------------------------------------------------------------------------------------------
     @api.model
-    def get_year_record(self, employees, year):
-        """{employee id: {"skps", "current", "taken_over", "feedback", "months"}} for ``year``, read in a
+    def _asn_year_record(self, employees, year):
+        """{employee id: {"skps", "current", "taken_over", "feedback", "months"}} for ``year`` (as superuser:
+        the caller decides who may see it), read in a
         fixed number of queries: every SKP of the year (closed revisions and positions included, oldest
         first), the last set one, the RHK taken over with their notes, the feedback received and the
         months with their state."""

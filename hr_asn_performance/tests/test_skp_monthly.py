@@ -189,7 +189,7 @@ class TestSkpFeedback(HrAsnSkpCase):
             self.emp["S.dseksi"].department_id = self.units["dsub"]
         self.env.invalidate_all()
         with self.assertQueryCount(8):  # four searches, then the fields they read, whatever the number
-            record = self.env["hr.asn.skp"].get_year_record(self.emp["S.dseksi"] | self.emp["S.dsub"], 2026)
+            record = self.env["hr.asn.skp"]._asn_year_record(self.emp["S.dseksi"] | self.emp["S.dsub"], 2026)
         mine = record[self.emp["S.dseksi"].id]
         self.assertEqual(mine["skps"], self.skp | revision)
         self.assertEqual(set(mine["skps"].mapped("state")), {"closed"})
