@@ -2,8 +2,10 @@
 
 Access: the record rules decide. The employee works on their own SKP; their Pejabat Penilai Kinerja (and
 its atasan) may read it here and act from the backend; a valid access token opens an SKP read-only.
-Reading the superior's set SKP for cascading is not enough to open it here. Every write runs as the
-logged-in user, so the rules and the models' checks guard the portal as they guard RPC; each POST
+Reading the superior's set SKP for cascading is not enough to open it here. Colleagues cannot read
+each other's SKP, so the pages that give Umpan Balik Berkelanjutan look up who may receive it, and the
+names of their RHK, as the superuser and hand the templates plain values (names only). Every write runs
+as the logged-in user, so the rules and the models' checks guard the portal as they guard RPC; each POST
 writes inside one savepoint, so a refused entry leaves nothing half-written. Anything else redirects
 to /my.
 """
@@ -14,6 +16,7 @@ from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.http import request
+from odoo.osv import expression
 from odoo.tools import consteq
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -23,6 +26,8 @@ from ..rules import skp as skp_rules
 SKP_REPORT = "hr_asn_performance.hr_asn_skp_report"
 REFUSALS = (AccessError, MissingError, UserError, ValidationError)
 ZERO = re.compile(r"[-+]?0+([.,]0+)?")
+FEEDBACK_SEARCH_LIMIT = 20
+FEEDBACK_GIVEN_LIMIT = 50
 
 
 class SkpPortal(CustomerPortal):
@@ -120,6 +125,7 @@ class SkpPortal(CustomerPortal):
                 "hr_asn_performance.group_hr_asn_performance_employee")
             and not skps.filtered(lambda skp: skp.year == this_year and skp.state != "closed"),
             "approaches": self._skp_selection("hr.asn.skp", "approach"),
+            "can_give_feedback": bool(employee) and request.env["hr.asn.skp.feedback"].has_access("create"),
             "error": error,
             "page_name": "skp",
         })
@@ -413,3 +419,185 @@ class SkpPortal(CustomerPortal):
             if vals:
                 line.write(vals)
             removed.filtered(lambda a, line=line: a.res_model == line._name and a.res_id == line.id).unlink()
+
+    # ------------------------------------------------------------------------------------------
+    # Umpan Balik Berkelanjutan given to colleagues (Pasal 17-19)
+    # ------------------------------------------------------------------------------------------
+    @staticmethod
+    def _feedback_current_skp_domain():
+        """The set SKP covering today (as ``hr.asn.skp.feedback._asn_give`` looks it up)."""
+        today = fields.Date.context_today(request.env.user)
+        return [("state", "=", "set"), ("date_from", "<=", today), ("date_to", ">=", today)]
+
+    @staticmethod
+    def _feedback_person(employee):
+        """What the pages show of a colleague: nothing else of their record or SKP."""
+        return {
+            "id": employee.id,
+            "name": employee.name,
+            "jabatan": employee.job_title or employee.job_id.name or "",
+            "unit": employee.department_id.name or "",
+        }
+
+    def _feedback_colleagues(self, me, employee_domain, limit=None):
+        """Colleagues of ``me`` (same Pemda, not ``me``) within ``employee_domain`` who have a set SKP
+        covering today: one query, as the superuser (the user cannot read their SKP)."""
+        employee_domain = expression.AND([employee_domain, [("company_id", "=", me.company_id.id),
+                                                            ("id", "!=", me.id)]])
+        skps = request.env["hr.asn.skp"].sudo().search_fetch(
+            self._feedback_current_skp_domain() + [("employee_id", "any", employee_domain)], ["employee_id"],
+            order="employee_name, id", limit=limit)
+        return skps.employee_id.sorted(lambda employee: (employee.name or "").lower())
+
+    def _feedback_groups(self, me):
+        """[(key, title, [person])]: the Pejabat Penilai Kinerja and its atasan, the team the user
+        assesses (if any), the colleagues with the same Pejabat Penilai Kinerja; each colleague once."""
+        leaders = me.pejabat_penilai_id | me.atasan_pejabat_penilai_id
+        penilai = me.pejabat_penilai_id
+        domains = [[("id", "in", leaders.ids)], [("pejabat_penilai_id", "=", me.id)]]
+        if penilai:
+            domains.append([("pejabat_penilai_id", "=", penilai.id)])
+        colleagues = self._feedback_colleagues(me, expression.OR(domains))
+        groups = {"leaders": [], "team": [], "peers": []}
+        for employee in colleagues:
+            if employee in leaders:
+                key = "leaders"
+            elif employee.pejabat_penilai_id == me:
+                key = "team"
+            else:
+                key = "peers"
+            groups[key].append(self._feedback_person(employee))
+        return [group for group in (
+            ("leaders", _("My Pejabat Penilai Kinerja"), groups["leaders"]),
+            # a team only for who assesses somebody
+            ("team", _("My team"), groups["team"]) if groups["team"] or me.assessee_ids else None,
+            ("peers", _("Colleagues"), groups["peers"]),
+        ) if group]
+
+    def _feedback_given(self):
+        """The Umpan Balik the user gave (read as the user: the rule on the giver), as plain values."""
+        Feedback = request.env["hr.asn.skp.feedback"]
+        if not Feedback.has_access("read"):
+            return []
+        given = Feedback.search([("giver_user_id", "=", request.env.uid)], limit=FEEDBACK_GIVEN_LIMIT)
+        labels = {field: dict(self._skp_selection("hr.asn.skp.feedback", field))
+                  for field in ("source", "kind", "mode", "behavior_value")}
+        return [{
+            "date": feedback.date,
+            "to": feedback.employee_id.name,
+            "source": labels["source"].get(feedback.source, ""),
+            "kind": labels["kind"].get(feedback.kind, ""),
+            "mode": labels["mode"].get(feedback.mode, ""),
+            "topic": feedback.topic,
+            "about": feedback.rhk_id.name if feedback.topic == "rhk"
+            else labels["behavior_value"].get(feedback.behavior_value, ""),
+            "text": feedback.name,
+        } for feedback in given.sudo()]
+
+    @http.route(["/my/skp/feedback"], type="http", auth="user", website=True, methods=["GET"])
+    def portal_skp_feedback(self, search=None, **kw):
+        me = request.env.user.sudo().employee_id
+        search = (search or "").strip()[:100]
+        results = []
+        if me and search:
+            nip = search.replace(" ", "")
+            results = [self._feedback_person(employee) for employee in self._feedback_colleagues(
+                me, ["|", ("name", "ilike", search), ("nip", "ilike", nip)], limit=FEEDBACK_SEARCH_LIMIT + 1)]
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "me": bool(me),
+            "can_give": bool(me) and request.env["hr.asn.skp.feedback"].has_access("create"),
+            "groups": self._feedback_groups(me) if me else [],
+            "search": search,
+            "results": results[:FEEDBACK_SEARCH_LIMIT],
+            "more_results": len(results) > FEEDBACK_SEARCH_LIMIT,
+            "given": self._feedback_given(),
+            "done": kw.get("done"),
+            "error": None,
+            "page_name": "skp_feedback",
+        })
+        return request.render("hr_asn_performance.portal_skp_feedback", values)
+
+    def _feedback_employee(self, employee_id):
+        """(The colleague of the URL as the superuser, if of the user's Pemda and the user may give
+        feedback, else None; the user's employee)."""
+        me = request.env.user.sudo().employee_id
+        if not me or not request.env["hr.asn.skp.feedback"].has_access("create"):
+            return None, me
+        employee = request.env["hr.employee"].sudo().browse(employee_id).exists()
+        if not employee or not employee.active or employee.company_id != me.company_id:
+            return None, me
+        return employee, me
+
+    def _feedback_render_form(self, employee, me, error=None, form=None):
+        skp = request.env["hr.asn.skp"].sudo().search(
+            self._feedback_current_skp_domain() + [("employee_id", "=", employee.id)], limit=1)
+        Feedback = request.env["hr.asn.skp.feedback"]
+        blocked = None
+        if employee == me:
+            blocked = _("Feedback comes from others; write your own notes in the realisasi.")
+        elif not skp:
+            blocked = _("%s has no set SKP for today: feedback cannot be recorded.", employee.name)
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "person": self._feedback_person(employee),
+            "rhks": [(rhk.id, rhk.name) for rhk in skp.rhk_ids],
+            "behavior_values": list(skp_rules.BERAKHLAK_VALUES),
+            "kinds": self._skp_selection("hr.asn.skp.feedback", "kind"),
+            "modes": self._skp_selection("hr.asn.skp.feedback", "mode"),
+            "source": dict(self._skp_selection("hr.asn.skp.feedback", "source")).get(
+                Feedback._asn_source(me, employee)) if not blocked else "",
+            "blocked": blocked,
+            "error": error if error != blocked else None,
+            "form": form or {},
+            "page_name": "skp_feedback_give",
+        })
+        return request.render("hr_asn_performance.portal_skp_feedback_form", values)
+
+    @http.route(["/my/skp/feedback/<int:employee_id>"], type="http", auth="user", website=True, methods=["GET"])
+    def portal_skp_feedback_form(self, employee_id, **kw):
+        employee, me = self._feedback_employee(employee_id)
+        if not employee:
+            return request.redirect("/my/skp/feedback")
+        return self._feedback_render_form(employee, me)
+
+    def _feedback_vals(self, skp, post):
+        """The values of the form, checked: ``skp`` is the colleague's current set SKP (as the
+        superuser), or empty (then ``_asn_give`` refuses)."""
+        about = (post.get("about") or "").strip()
+        topic, _sep, choice = about.partition(":")
+        vals = {}
+        if topic == "rhk" and choice.isdigit():
+            if skp and int(choice) not in skp.rhk_ids.ids:
+                raise UserError(_("Choose one of the RHK of %s's current SKP.", skp.employee_id.name))
+            vals.update(topic="rhk", rhk_id=int(choice))
+        elif topic == "perilaku" and choice in dict(skp_rules.BERAKHLAK_VALUES):
+            vals.update(topic="perilaku", behavior_value=choice)
+        else:
+            raise UserError(_("Choose what the Umpan Balik is about: an RHK or a BerAKHLAK value."))
+        if post.get("kind") not in dict(skp_rules.FEEDBACK_KINDS):
+            raise UserError(_("Choose berkala or insidentil."))
+        if post.get("mode") not in dict(skp_rules.FEEDBACK_MODES):
+            raise UserError(_("Choose langsung or tidak langsung."))
+        text = (post.get("name") or "").strip()
+        if not text:
+            raise UserError(_("Write your Umpan Balik."))
+        vals.update(kind=post["kind"], mode=post["mode"], name=text)
+        return vals
+
+    @http.route(["/my/skp/feedback/<int:employee_id>"], type="http", auth="user", website=True,
+                methods=["POST"])
+    def portal_skp_feedback_give(self, employee_id, **post):
+        employee, me = self._feedback_employee(employee_id)
+        if not employee:
+            return request.redirect("/my/skp/feedback")
+        skp = request.env["hr.asn.skp"].sudo().search(
+            self._feedback_current_skp_domain() + [("employee_id", "=", employee.id)], limit=1)
+        try:
+            vals = self._feedback_vals(skp, post)
+            with request.env.cr.savepoint():
+                # as the user: the model sets the giver and refuses what the rules refuse
+                request.env["hr.asn.skp.feedback"]._asn_give(employee, vals)
+        except REFUSALS as error:
+            return self._feedback_render_form(employee, me, error=error.args[0], form=post)
+        return request.redirect("/my/skp/feedback?done=feedback")

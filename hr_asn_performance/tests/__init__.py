@@ -6,3 +6,4 @@ from . import test_skp_performance
 from . import test_skp_security
 from . import test_skp_report
 from . import test_skp_portal
+from . import test_skp_portal_feedback
