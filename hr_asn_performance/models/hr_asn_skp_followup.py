@@ -47,7 +47,7 @@ class HrAsnSkpFollowup(models.Model):
         followups = super(HrAsnSkpFollowup, self.sudo()).create(vals_list)
         for followup in followups:
             if followup.action == "pengambilalihan":
-                followup.rhk_id.action_take_over(followup.note, followup.leader_id)
+                followup.rhk_id._asn_take_over(followup.note, followup.leader_id)
             elif followup.action in skp_rules.REVISING_ACTIONS:
                 followup.revision_id = followup.skp_id.action_new_revision(
                     _("%(action)s: %(note)s", action=followup._asn_action_label(), note=followup.note))

@@ -76,7 +76,7 @@ class HrAsnSkpRhk(models.Model):
                     penilai=rhk.skp_id.pejabat_penilai_id.name or rhk.skp_id.pejabat_penilai_official or "-",
                 ))
 
-    def action_take_over(self, note, leader=None):
+    def _asn_take_over(self, note, leader=None):
         """Pasal 20(6)-(8), called by a follow-up of kind pengambilalihan."""
         if not (note or "").strip():
             raise UserError(_("Taking an RHK over needs the note that the employee could not complete it "

@@ -173,7 +173,7 @@ class TestSkpFeedback(HrAsnSkpCase):
         self.assertEqual(self.skp.taken_over_count, 1)
         self.assertIn(self.skp, self.env["hr.asn.skp"].search([("rhk_ids.taken_over", "=", True)]))
         with self.assertRefused(UserError, "already taken over"):
-            rhk.action_take_over("again")
+            rhk._asn_take_over("again")
 
     def test_year_record_for_the_evaluation(self):
         """Pasal 20(8): the takeover note reaches the evaluation, through revisions and mutations."""

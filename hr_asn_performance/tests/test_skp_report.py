@@ -217,7 +217,7 @@ class TestSkpReport(HrAsnSkpCase):
         """Pasal 20(7): a taken-over RHK says so; a revision is numbered and a KONSEP until it is set."""
         kadis, kabid, kasi = self.make_cascade()
         skp = self.set_skp(self.make_skp("S.dseksi", parent_rhk=kasi.rhk_ids[0]))
-        skp.rhk_ids[0].action_take_over("Pegawai cuti sakit tiga bulan", self.emp["H.dseksi"])
+        skp.rhk_ids[0]._asn_take_over("Pegawai cuti sakit tiga bulan", self.emp["H.dseksi"])
         text = self.text(self.render(skp))
         self.assertInOrder(text, ["RHK 1 of S.dseksi", "Diambil alih oleh pimpinan: Pegawai cuti sakit tiga bulan",
                                   "Ukuran keberhasilan"])
