@@ -426,8 +426,7 @@ class SkpPortal(CustomerPortal):
     @staticmethod
     def _feedback_current_skp_domain():
         """The set SKP covering today (as ``hr.asn.skp.feedback._asn_give`` looks it up)."""
-        today = fields.Date.context_today(request.env.user)
-        return [("state", "=", "set"), ("date_from", "<=", today), ("date_to", ">=", today)]
+        return request.env["hr.asn.skp"]._asn_current_domain()
 
     @staticmethod
     def _feedback_person(employee):

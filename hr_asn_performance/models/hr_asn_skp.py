@@ -584,12 +584,17 @@ class HrAsnSkp(models.Model):
     # What the evaluation reads (Pasal 23-24: realisasi, Umpan Balik, the takeover notes of Pasal 20(8))
     # ------------------------------------------------------------------------------------------
     @api.model
+    def _asn_current_domain(self):
+        """The set SKP covering today: the one feedback and monthly work go to."""
+        today = fields.Date.context_today(self)
+        return [("state", "=", "set"), ("date_from", "<=", today), ("date_to", ">=", today)]
+
+    @api.model
     def _asn_year_record(self, employees, year):
-        """{employee id: {"skps", "current", "taken_over", "feedback", "months"}} for ``year`` (as superuser:
-        the caller decides who may see it), read in a
-        fixed number of queries: every SKP of the year (closed revisions and positions included, oldest
-        first), the last set one, the RHK taken over with their notes, the feedback received and the
-        months with their state."""
+        """{employee id: {"skps", "current", "taken_over", "feedback", "months"}} for ``year``, read as
+        superuser (the caller decides who may see it) in a fixed number of queries: every SKP of the year
+        (closed revisions and positions included, oldest first), the last set one, the RHK taken over
+        with their notes, the feedback received and the months with their state."""
         skps = self.sudo().search([("employee_id", "in", employees.ids), ("year", "=", year),
                                    ("state", "in", ("set", "closed"))], order="date_from, revision, id")
         rhks = self.env["hr.asn.skp.rhk"].sudo().search([("skp_id", "in", skps.ids), ("taken_over", "=", True)])

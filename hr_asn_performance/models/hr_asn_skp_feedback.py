@@ -41,8 +41,13 @@ class HrAsnSkpFeedback(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        """Created as superuser once checked (the giver cannot read the SKP they give feedback to):
+        the access right to give feedback, the giver is the user, same Pemda, a set SKP, some text."""
+        self.check_access("create")
         skps = self.env["hr.asn.skp"].sudo().browse([vals.get("skp_id") for vals in vals_list])
         for vals, skp in zip(vals_list, skps):
+            if not (vals.get("name") or "").strip():
+                raise UserError(_("Write the feedback."))
             if skp.state != "set":
                 raise UserError(_("Feedback goes to a set SKP (Pasal 16-17: after penetapan); %s is not set.",
                                   skp.display_name))
@@ -51,6 +56,9 @@ class HrAsnSkpFeedback(models.Model):
                 raise AccessError(_("You can only give feedback in your own name."))
             if giver == skp.employee_id:
                 raise UserError(_("Feedback comes from others; write your own notes in the realisasi."))
+            if not self.env.su and (not giver or giver.company_id != skp.company_id):
+                raise AccessError(_("Feedback is given by an employee of the same Pemda, within the Pemda of the "
+                                    "employee."))
             vals["giver_id"] = giver.id
             vals["giver_user_id"] = self.env.uid
             vals["source"] = self._asn_source(giver, skp.employee_id) if giver else "pihak_lain"
@@ -75,9 +83,8 @@ class HrAsnSkpFeedback(models.Model):
     def _asn_give(self, employee, vals):
         """Give feedback to ``employee`` on their current set SKP (portal and colleagues, who cannot
         read that SKP): the SKP is looked up here, the giver is the current user."""
-        today = fields.Date.context_today(self)
-        skp = self.env["hr.asn.skp"].sudo().search([("employee_id", "=", employee.id), ("state", "=", "set"),
-                                                    ("date_from", "<=", today), ("date_to", ">=", today)], limit=1)
+        Skp = self.env["hr.asn.skp"].sudo()
+        skp = Skp.search([("employee_id", "=", employee.id)] + Skp._asn_current_domain(), limit=1)
         if not skp:
             raise UserError(_("%s has no set SKP for today: feedback cannot be recorded.", employee.name))
         return self.create(dict(vals, skp_id=skp.id))

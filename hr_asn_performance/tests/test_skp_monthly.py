@@ -149,7 +149,21 @@ class TestSkpFeedback(HrAsnSkpCase):
             self.Feedback.with_user(self.user_pegawai).create({
                 "skp_id": self.skp.id, "giver_id": self.emp["H.dinas"].id, "topic": "perilaku",
                 "behavior_value": "loyal", "name": "Forged"})
-        draft = self.make_skp("S.dsub")
+        with self.assertRefused(UserError, "Write the feedback"):
+            self.Feedback.with_user(self.user_penilai).create({"skp_id": self.skp.id, "topic": "perilaku",
+                                                               "behavior_value": "loyal", "name": "   "})
+        stranger = self.env["res.users"].create({"login": "no_asn_group", "name": "No group",
+                                                 "groups_id": [(6, 0, self.env.ref("base.group_user").ids)]})
+        self.env["hr.employee"].create({"name": "Stranger", "user_id": stranger.id, "company_id": self.company.id})
+        with self.assertRaises(AccessError):
+            self.Feedback.with_user(stranger).create({"skp_id": self.skp.id, "topic": "perilaku",
+                                                      "behavior_value": "loyal", "name": "No right"})
+        other_pemda = self.env["res.company"].create({"name": "Pemerintah Kabupaten Lain"})
+        self.emp["S.dsub"].company_id = other_pemda
+        with self.assertRefused(AccessError, "within the Pemda"):
+            self.Feedback.with_user(self.user_other).create({"skp_id": self.skp.id, "topic": "perilaku",
+                                                             "behavior_value": "loyal", "name": "From afar"})
+        draft = self.make_skp("H.dsub")
         with self.assertRefused(UserError, "is not set"):
             self.Feedback.with_user(self.user_penilai).create({"skp_id": draft.id, "topic": "perilaku",
                                                                "behavior_value": "loyal", "name": "Early"})
