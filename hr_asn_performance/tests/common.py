@@ -149,6 +149,14 @@ class HrAsnSkpCase(HrAsnRoleUsersCase):
         return skp
 
     @classmethod
+    def make_staff_skp(cls):
+        """The cascade of make_cascade (cls.kadis, cls.kabid, cls.kasi) and, under the Kepala Seksi, the
+        set SKP of the staff member ``user_pegawai`` (cls.skp)."""
+        cls.kadis, cls.kabid, cls.kasi = cls.make_cascade()
+        cls.skp = cls.set_skp(cls.make_skp("S.dseksi", parent_rhk=cls.kasi.rhk_ids[0]))
+        return cls.skp
+
+    @classmethod
     def make_cascade(cls):
         """Set SKPs three levels deep: Kepala Dinas -> Kepala Bidang -> Kepala Seksi; staff drafts."""
         kadis = cls.set_skp(cls.make_skp("H.dinas"))

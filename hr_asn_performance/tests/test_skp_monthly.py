@@ -16,8 +16,7 @@ class TestSkpMonthly(HrAsnSkpCase):
     def setUpClass(cls):
         super().setUpClass()
         with freeze_time("2026-01-10"):
-            cls.kadis, cls.kabid, cls.kasi = cls.make_cascade()
-            cls.skp = cls.set_skp(cls.make_skp("S.dseksi", parent_rhk=cls.kasi.rhk_ids[0]))
+            cls.make_staff_skp()
         cls.month = {m.month: m for m in cls.skp.month_ids}
 
     def test_deadlines_from_settings(self):
@@ -110,8 +109,7 @@ class TestSkpFeedback(HrAsnSkpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.kadis, cls.kabid, cls.kasi = cls.make_cascade()
-        cls.skp = cls.set_skp(cls.make_skp("S.dseksi", parent_rhk=cls.kasi.rhk_ids[0]))
+        cls.make_staff_skp()
         cls.Feedback = cls.env["hr.asn.skp.feedback"]
 
     def test_sources_and_record(self):

@@ -19,8 +19,7 @@ class TestSkpPortalFeedback(HttpCase, HrAsnSkpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.kadis, cls.kabid, cls.kasi = cls.make_cascade()
-        cls.skp = cls.set_skp(cls.make_skp("S.dseksi", parent_rhk=cls.kasi.rhk_ids[0]))
+        cls.make_staff_skp()
         cls.Feedback = cls.env["hr.asn.skp.feedback"]
         cls.pegawai, cls.kasi_emp = cls.emp["S.dseksi"], cls.emp["H.dseksi"]
 
