@@ -52,6 +52,16 @@ def test_parse_target_refuses(text, key):
     assert error.value.args[0] == key
 
 
+def test_realisasi_may_be_zero_never_negative():
+    assert skp.parse_target("0", allow_zero=True) == 0.0
+    assert skp.parse_target("0,0", allow_zero=True) == 0.0
+    assert skp.parse_target("3,5", allow_zero=True) == 3.5
+    with pytest.raises(skp.SkpRuleError, match="negative"):
+        skp.parse_target("-1", allow_zero=True)
+    with pytest.raises(skp.SkpRuleError, match="not_a_number"):
+        skp.parse_target("nol", allow_zero=True)
+
+
 def test_skp_deadline():
     assert skp.skp_deadline(datetime.date(2026, 1, 1)) == datetime.date(2026, 1, 31)   # Pasal 13(1)
     assert skp.skp_deadline(datetime.date(2026, 2, 15)) == datetime.date(2026, 2, 28)

@@ -10,7 +10,6 @@ writes inside one savepoint, so a refused entry leaves nothing half-written. Any
 to /my.
 """
 import datetime
-import re
 
 from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
@@ -25,7 +24,6 @@ from ..rules import skp as skp_rules
 
 SKP_REPORT = "hr_asn_performance.hr_asn_skp_report"
 REFUSALS = (AccessError, MissingError, UserError, ValidationError)
-ZERO = re.compile(r"[-+]?0+([.,]0+)?")
 FEEDBACK_SEARCH_LIMIT = 20
 FEEDBACK_GIVEN_LIMIT = 50
 
@@ -73,15 +71,13 @@ class SkpPortal(CustomerPortal):
     def _skp_number(raw, label, allow_zero=False):
         """A number typed by a person (Indonesian or English notation), through the SKP rule."""
         text = (raw or "").strip()
-        if allow_zero and ZERO.fullmatch(text.replace(" ", "")):
-            return 0.0
         try:
-            return skp_rules.parse_target(text)
+            return skp_rules.parse_target(text, allow_zero=allow_zero)
         except skp_rules.SkpRuleError as error:
+            if error.args[0] == "negative":
+                raise UserError(_("%(label)s cannot be negative: \"%(value)s\".", label=label, value=text)) \
+                    from error
             if error.args[0] == "not_positive":
-                if allow_zero:
-                    raise UserError(_("%(label)s cannot be negative: \"%(value)s\".", label=label, value=text)) \
-                        from error
                 raise UserError(_("%(label)s must be a number above zero: \"%(value)s\".", label=label,
                                   value=text)) from error
             raise UserError(_("%(label)s is not a number: \"%(value)s\". Write digits, e.g. 12 or 12,5.",
@@ -424,11 +420,6 @@ class SkpPortal(CustomerPortal):
     # Umpan Balik Berkelanjutan given to colleagues (Pasal 17-19)
     # ------------------------------------------------------------------------------------------
     @staticmethod
-    def _feedback_current_skp_domain():
-        """The set SKP covering today (as ``hr.asn.skp.feedback._asn_give`` looks it up)."""
-        return request.env["hr.asn.skp"]._asn_current_domain()
-
-    @staticmethod
     def _feedback_person(employee):
         """What the pages show of a colleague: nothing else of their record or SKP."""
         return {
@@ -444,7 +435,7 @@ class SkpPortal(CustomerPortal):
         employee_domain = expression.AND([employee_domain, [("company_id", "=", me.company_id.id),
                                                             ("id", "!=", me.id)]])
         skps = request.env["hr.asn.skp"].sudo().search_fetch(
-            self._feedback_current_skp_domain() + [("employee_id", "any", employee_domain)], ["employee_id"],
+            request.env["hr.asn.skp"]._asn_current_domain() + [("employee_id", "any", employee_domain)], ["employee_id"],
             order="employee_name, id", limit=limit)
         return skps.employee_id.sorted(lambda employee: (employee.name or "").lower())
 
@@ -529,8 +520,7 @@ class SkpPortal(CustomerPortal):
         return employee, me
 
     def _feedback_render_form(self, employee, me, error=None, form=None):
-        skp = request.env["hr.asn.skp"].sudo().search(
-            self._feedback_current_skp_domain() + [("employee_id", "=", employee.id)], limit=1)
+        skp = request.env["hr.asn.skp"]._asn_current_for(employee)
         Feedback = request.env["hr.asn.skp.feedback"]
         blocked = None
         if employee == me:
@@ -590,8 +580,7 @@ class SkpPortal(CustomerPortal):
         employee, me = self._feedback_employee(employee_id)
         if not employee:
             return request.redirect("/my/skp/feedback")
-        skp = request.env["hr.asn.skp"].sudo().search(
-            self._feedback_current_skp_domain() + [("employee_id", "=", employee.id)], limit=1)
+        skp = request.env["hr.asn.skp"]._asn_current_for(employee)
         try:
             vals = self._feedback_vals(skp, post)
             with request.env.cr.savepoint():

@@ -115,7 +115,6 @@ class HrAsnSkp(models.Model):
     feedback_ids = fields.One2many("hr.asn.skp.feedback", "skp_id", string="Umpan Balik Berkelanjutan")
     followup_ids = fields.One2many("hr.asn.skp.followup", "skp_id", string="Follow-up")
     feedback_count = fields.Integer(string="Feedback Count", compute="_compute_counts")
-    followup_count = fields.Integer(string="Follow-up Count", compute="_compute_counts")
     taken_over_count = fields.Integer(string="RHK Taken Over", compute="_compute_counts")
     is_mine = fields.Boolean(compute="_compute_roles")
     is_assessor = fields.Boolean(compute="_compute_roles")  # Pejabat Penilai or its atasan
@@ -154,13 +153,10 @@ class HrAsnSkp(models.Model):
     def _compute_counts(self):
         feedback = dict(self.env["hr.asn.skp.feedback"]._read_group(
             [("skp_id", "in", self.ids)], ["skp_id"], ["__count"]))
-        followup = dict(self.env["hr.asn.skp.followup"]._read_group(
-            [("skp_id", "in", self.ids)], ["skp_id"], ["__count"]))
         taken = dict(self.env["hr.asn.skp.rhk"]._read_group(
             [("skp_id", "in", self.ids), ("taken_over", "=", True)], ["skp_id"], ["__count"]))
         for skp in self:
             skp.feedback_count = feedback.get(skp, 0)
-            skp.followup_count = followup.get(skp, 0)
             skp.taken_over_count = taken.get(skp, 0)
 
     @api.depends_context("uid")
@@ -172,7 +168,7 @@ class HrAsnSkp(models.Model):
             skp.is_penilai = user in skp.sudo()._asn_assessor_users(penilai_only=True)
 
     def _get_report_base_filename(self):
-        """File name of the PDF on the portal, as the report prints it."""
+        """File name of the PDF (the report's print_report_name and the portal's download)."""
         self.ensure_one()
         return "SKP %s - %s" % (self.year, self.employee_name or self.employee_id.name)
 
@@ -590,6 +586,11 @@ class HrAsnSkp(models.Model):
         return [("state", "=", "set"), ("date_from", "<=", today), ("date_to", ">=", today)]
 
     @api.model
+    def _asn_current_for(self, employee):
+        """The set SKP of ``employee`` covering today, read as superuser (colleagues cannot read it)."""
+        return self.sudo().search([("employee_id", "=", employee.id)] + self._asn_current_domain(), limit=1)
+
+    @api.model
     def _asn_year_record(self, employees, year):
         """{employee id: {"skps", "current", "taken_over", "feedback", "months"}} for ``year``, read as
         superuser (the caller decides who may see it) in a fixed number of queries: every SKP of the year
@@ -621,9 +622,10 @@ class HrAsnSkp(models.Model):
     # ------------------------------------------------------------------------------------------
     # Buttons
     # ------------------------------------------------------------------------------------------
-    def _asn_reason_wizard(self, action):
+    def _asn_reason_wizard(self, action, title):
         return {
             "type": "ir.actions.act_window",
+            "name": title,
             "res_model": "hr.asn.skp.reason",
             "view_mode": "form",
             "target": "new",
@@ -631,10 +633,10 @@ class HrAsnSkp(models.Model):
         }
 
     def action_open_return(self):
-        return self._asn_reason_wizard("return")
+        return self._asn_reason_wizard("return", _("Return for Revision"))
 
     def action_open_revision(self):
-        return self._asn_reason_wizard("revise")
+        return self._asn_reason_wizard("revise", _("New Revision"))
 
     def action_print(self):
         return self.env.ref("hr_asn_performance.hr_asn_skp_report").report_action(self)

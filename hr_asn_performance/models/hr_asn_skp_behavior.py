@@ -30,8 +30,3 @@ class HrAsnSkpBehavior(models.Model):
     def _compute_behaviours(self):
         for line in self:
             line.behaviours = "\n".join("- %s" % text for text in BEHAVIOURS.get(line.value, ()))
-
-    def _asn_behaviour_list(self):
-        """The three behaviours, as Lampiran I prints them."""
-        self.ensure_one()
-        return BEHAVIOURS.get(self.value, ())

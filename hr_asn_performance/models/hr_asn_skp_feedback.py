@@ -83,8 +83,7 @@ class HrAsnSkpFeedback(models.Model):
     def _asn_give(self, employee, vals):
         """Give feedback to ``employee`` on their current set SKP (portal and colleagues, who cannot
         read that SKP): the SKP is looked up here, the giver is the current user."""
-        Skp = self.env["hr.asn.skp"].sudo()
-        skp = Skp.search([("employee_id", "=", employee.id)] + Skp._asn_current_domain(), limit=1)
+        skp = self.env["hr.asn.skp"]._asn_current_for(employee)
         if not skp:
             raise UserError(_("%s has no set SKP for today: feedback cannot be recorded.", employee.name))
         return self.create(dict(vals, skp_id=skp.id))

@@ -28,6 +28,7 @@ class HrAsnSkpMonth(models.Model):
     year = fields.Integer(related="skp_id.year", store=True, aggregator=False)
     month = fields.Integer(required=True, aggregator=False)
     state = fields.Selection(MONTH_STATES, default="open", required=True, readonly=True, tracking=True)
+    approach = fields.Selection(related="skp_id.approach")
     line_ids = fields.One2many("hr.asn.skp.month.line", "month_id", string="Targets and Realisasi")
     plan_deadline = fields.Date(compute="_compute_deadlines", store=True)
     realisasi_deadline = fields.Date(compute="_compute_deadlines", store=True)

@@ -29,6 +29,7 @@ class HrAsnSkpMonthLine(models.Model):
 
     @api.constrains("target_value", "realisasi_value")
     def _check_values(self):
+        """Targets and realisasi are amounts of results (Pasal 8(2)-(3)): never below zero."""
         for line in self:
             if line.target_value < 0 or line.realisasi_value < 0:
                 raise ValidationError(_("Targets and realisasi cannot be negative (%s).", line.iki_id.name))

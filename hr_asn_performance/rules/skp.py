@@ -157,10 +157,11 @@ def needs_cascade(fmt):
     return fmt in ("3", "4")
 
 
-def parse_target(value):
+def parse_target(value, allow_zero=False):
     """A numeric target as typed by a person: ``"12"``, ``"12,5"``, ``"1.250,5"``. Refuses the rest.
 
-    Pasal 8(3): a kuantitatif IKI states its target as a number; it must be above zero.
+    Pasal 8(3): a kuantitatif IKI states its target as a number; it must be above zero. A realisasi
+    (``allow_zero``) may be zero, nothing achieved yet, but never negative.
     """
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = float(value)
@@ -173,12 +174,13 @@ def parse_target(value):
         elif re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+", text):
             text = text.replace(".", "")
         number = float(text)
-    if number <= 0:
-        raise SkpRuleError("not_positive", value)
+    if number < 0 or (number == 0 and not allow_zero):
+        raise SkpRuleError("negative" if allow_zero else "not_positive", value)
     return number
 
 
 def year_bounds(year):
+    """The performance year: January to December (Lampiran I, "PERIODE PENILAIAN: JANUARI SD DESEMBER")."""
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
@@ -201,7 +203,7 @@ def month_deadlines(year, month, plan_day=DEFAULT_PLAN_DAY, realisasi_day=DEFAUL
 
 
 def months_of(date_from, date_to):
-    """The months (1-12) an SKP period touches."""
+    """The months (1-12) an SKP period touches: each is documented (Pasal 16(3), monthly)."""
     return list(range(date_from.month, date_to.month + 1))
 
 

@@ -117,13 +117,11 @@ class TestSkpFeedback(HrAsnSkpCase):
             "skp_id": self.skp.id, "kind": "berkala", "mode": "langsung", "topic": "rhk",
             "rhk_id": self.skp.rhk_ids[0].id, "name": "Progres baik"})
         self.assertEqual((leader.source, leader.giver_id), ("pimpinan", self.emp["H.dseksi"]))
-        peer_user = self.user_other
-        self.emp["S.dsub"].user_id = False
-        self.emp["S2.dseksi" if "S2.dseksi" in self.emp else "S.dsub"].user_id = peer_user
-        other = self.Feedback.with_user(peer_user)._asn_give(self.emp["S.dseksi"], {
+        # user_other is staff of the Sub Bagian, assessed by its head: neither leader, peer nor subordinate
+        other = self.Feedback.with_user(self.user_other)._asn_give(self.emp["S.dseksi"], {
             "kind": "insidentil", "mode": "tidak_langsung", "topic": "perilaku",
             "behavior_value": "kolaboratif", "name": "Membantu tim"})
-        self.assertIn(other.source, ("rekan", "pihak_lain"))
+        self.assertEqual((other.source, other.giver_id), ("pihak_lain", self.emp["S.dsub"]))
         subordinate = self.Feedback.with_user(self.user_pegawai)._asn_give(self.emp["H.dseksi"], {
             "topic": "perilaku", "behavior_value": "harmonis", "name": "Pimpinan suportif"})
         self.assertEqual(subordinate.source, "bawahan")
