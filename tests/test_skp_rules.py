@@ -101,3 +101,88 @@ def test_feedback_source():
     assert skp.feedback_source(4, 1, 1, 2, {2, 3}) == "bawahan"
     assert skp.feedback_source(5, 1, 2, 2, {2, 3}) == "rekan"
     assert skp.feedback_source(6, 1, 8, 2, {2, 3}) == "pihak_lain"
+
+
+# ----------------------------------------------------------------------------------------------
+# Bad input (issue 9, finding 10): what a person or an RPC caller may type is refused with a key
+# ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("value, key", [
+    ("9" * 400, "too_large"),                      # a 400-digit number: float() would give inf
+    ("1" + "0" * 14, "too_large"),                 # 10^14 > MAX_AMOUNT
+    ("10.000.000.000.000", "too_large"),           # the same in Indonesian notation
+    ("NaN", "not_a_number"), ("nan", "not_a_number"), ("Infinity", "not_a_number"),
+    ("-inf", "not_a_number"), ("inf", "not_a_number"), ("1e308", "not_a_number"), ("1e-400", "not_a_number"),
+    ("0x10", "not_a_number"), ("１２", "not_a_number"), ("12\x00", "not_a_number"), (["12"], "not_a_number"),
+    (float("nan"), "not_a_number"), (float("inf"), "not_a_number"), (float("-inf"), "not_a_number"),
+    (1e308, "too_large"), (-1e308, "too_large"), (True, "not_a_number"),
+    ("0,001", "not_positive"),                      # rounds to the stored 0,00
+    (1e-300, "not_positive"),
+])
+def test_parse_target_refuses_absurd_values(value, key):
+    with pytest.raises(skp.SkpRuleError) as error:
+        skp.parse_target(value)
+    assert error.value.args[0] == key
+
+
+@pytest.mark.parametrize("value", ["9.999.999.999.999", "9999999999999,99", skp.MAX_AMOUNT, 1])
+def test_parse_target_accepts_up_to_the_maximum(value):
+    assert 0 < skp.parse_target(value) <= skp.MAX_AMOUNT
+
+
+def test_parse_target_rounds_to_the_stored_decimals():
+    assert skp.parse_target("12,345") == 12.35
+    assert skp.parse_target("-0", allow_zero=True) == 0.0
+    assert str(skp.parse_target("-0,001", allow_zero=True)) == "0.0"
+
+
+@pytest.mark.parametrize("value, key", [
+    (float("nan"), "not_a_number"), (float("inf"), "not_a_number"), (1e308, "too_large"), (-1.0, "negative"),
+])
+def test_check_amount(value, key):
+    with pytest.raises(skp.SkpRuleError) as error:
+        skp.check_amount(value)
+    assert error.value.args[0] == key
+    skp.check_amount(0.0)
+    skp.check_amount(skp.MAX_AMOUNT)
+
+
+@pytest.mark.parametrize("year", [0, -1, 99999, 1999, 2101, None, "2026", True])
+def test_year_out_of_range(year):
+    with pytest.raises(skp.SkpRuleError) as error:
+        skp.check_year(year)
+    assert error.value.args == ("year_out_of_range", year, skp.MIN_YEAR, skp.MAX_YEAR)
+    with pytest.raises(skp.SkpRuleError):
+        skp.year_bounds(year)
+
+
+def test_year_in_range():
+    for year in (skp.MIN_YEAR, 2026, skp.MAX_YEAR):
+        skp.check_year(year)
+        assert skp.year_bounds(year) == (datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+
+def test_check_text():
+    skp.check_text("", 3)
+    skp.check_text(None, 3)
+    skp.check_text("abc", 3)
+    with pytest.raises(skp.SkpRuleError) as error:
+        skp.check_text("x" * (1024 * 1024), skp.NOTE_MAX)   # a 1 MB paste
+    assert error.value.args == ("too_long", 1024 * 1024, skp.NOTE_MAX)
+    assert skp.LINE_MAX < skp.STATEMENT_MAX < skp.NOTE_MAX
+
+
+@pytest.mark.parametrize("name", ["notulen.pdf", "FOTO.JPG", "foto.jpeg", "a.png", "b.docx", "c.doc", "d.xlsx",
+                                  "e.xls", "f.odt", "g.ods", " laporan.PDF "])
+def test_bukti_accepted(name):
+    skp.check_bukti(name, skp.BUKTI_MAX_BYTES)
+
+
+@pytest.mark.parametrize("name, size, key", [
+    ("virus.exe", 10, "bukti_type"), ("page.html", 10, "bukti_type"), ("script.svg", 10, "bukti_type"),
+    ("noextension", 10, "bukti_type"), ("", 10, "bukti_type"), (None, 10, "bukti_type"),
+    ("laporan.pdf.exe", 10, "bukti_type"), ("besar.pdf", skp.BUKTI_MAX_BYTES + 1, "bukti_size"),
+])
+def test_bukti_refused(name, size, key):
+    with pytest.raises(skp.SkpRuleError) as error:
+        skp.check_bukti(name, size)
+    assert error.value.args[0] == key

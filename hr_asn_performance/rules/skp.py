@@ -6,6 +6,8 @@ gather records, call these functions, and write what they return.
 """
 import calendar
 import datetime
+import math
+import os
 import re
 
 # Standar perilaku kerja: the seven BerAKHLAK values and their three behaviours each (Pasal 9(3)),
@@ -129,6 +131,33 @@ DEFAULT_PLAN_DAY = 2
 DEFAULT_REALISASI_DAY = 3
 
 
+# Numbers typed as targets and realisasi (Pasal 8(3)). No regulation caps them; the cap keeps them within
+# what the Float(16, 2) fields store exactly (two decimals, a double's 15-16 significant digits) and
+# still holds the largest real amount of an IKI of aspek biaya: a Pemda's APBD in rupiah (Kota Bekasi:
+# about Rp 7 trillion = 13 digits). Anything above is a typing error, NaN/Infinity no number at all.
+MAX_AMOUNT = 9_999_999_999_999.99
+AMOUNT_DECIMALS = 2
+
+# Performance years an SKP may have. The SKP of PermenPANRB 6/2022 (adopted by Perwal Bekasi 38/2023)
+# starts in 2022; older years only for history typed in by hand, of the SKP of PP 46/2011 (from 2014).
+# The upper end leaves room for planning; a year beyond it, 0 or negative is a typing error.
+MIN_YEAR = 2000
+MAX_YEAR = 2100
+
+# Lengths of free text (characters) in the SKP models: not in the regulation, set so that a line of
+# Lampiran I (an RHK, an IKI, a target) fits the printed form and a note, a reason or an Umpan Balik a
+# long paragraph, while a paste of a whole document (or a 1 MB form field) is refused.
+LINE_MAX = 200        # a unit, a reference, a name: one line
+STATEMENT_MAX = 1000  # an RHK, an IKI, a qualitative target, a Lampiran SKP line
+NOTE_MAX = 4000       # a realisasi, a note, a reason, an Umpan Balik
+
+# Bukti dukung (Pasal 16(3)-(4): realisasi is documented with evidence): the documents and pictures an
+# office produces, and a size a phone upload reaches quickly; Odoo itself refuses form fields over
+# 10 MB with a bare page, so the portal announces and checks this size before and after sending.
+BUKTI_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods")
+BUKTI_MAX_BYTES = 5 * 1024 * 1024
+
+
 class SkpRuleError(ValueError):
     """A rule refused the data; ``args[0]`` is a message key, ``args[1:]`` its parameters."""
 
@@ -161,26 +190,70 @@ def parse_target(value, allow_zero=False):
     """A numeric target as typed by a person: ``"12"``, ``"12,5"``, ``"1.250,5"``. Refuses the rest.
 
     Pasal 8(3): a kuantitatif IKI states its target as a number; it must be above zero. A realisasi
-    (``allow_zero``) may be zero, nothing achieved yet, but never negative.
+    (``allow_zero``) may be zero, nothing achieved yet, but never negative. The number is rounded to
+    the two decimals that are stored; NaN, infinities and anything above ``MAX_AMOUNT`` are refused
+    (keys ``not_a_number`` and ``too_large``), so what is stored is what was typed.
     """
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = float(value)
     else:
-        text = (value or "").strip().replace(" ", "")
-        if not re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})*(,\d+)?|[-+]?\d+([.,]\d+)?", text):
+        text = value.strip().replace(" ", "") if isinstance(value, str) else ""
+        if not re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})*(,\d+)?|[-+]?\d+([.,]\d+)?", text, re.ASCII):
             raise SkpRuleError("not_a_number", value)
+        if len(text) > 40:  # digits only, but more of them than any amount has
+            raise SkpRuleError("too_large", value)
         if "," in text:
             text = text.replace(".", "").replace(",", ".")
         elif re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+", text):
             text = text.replace(".", "")
         number = float(text)
+    if not math.isfinite(number):
+        raise SkpRuleError("not_a_number", value)
+    if abs(number) > MAX_AMOUNT:
+        raise SkpRuleError("too_large", value)
+    number = round(number, AMOUNT_DECIMALS) + 0.0  # no -0.0
     if number < 0 or (number == 0 and not allow_zero):
         raise SkpRuleError("negative" if allow_zero else "not_positive", value)
     return number
 
 
+def check_amount(number):
+    """A stored target or realisasi (as the ORM got it, e.g. through RPC): a finite number within
+    ``MAX_AMOUNT`` and not negative. Raises ``SkpRuleError`` with the key of ``parse_target``."""
+    if not math.isfinite(number):
+        raise SkpRuleError("not_a_number", number)
+    if abs(number) > MAX_AMOUNT:
+        raise SkpRuleError("too_large", number)
+    if number < 0:
+        raise SkpRuleError("negative", number)
+
+
+def check_year(year):
+    """A performance year within ``MIN_YEAR``..``MAX_YEAR`` (key ``year_out_of_range``)."""
+    if isinstance(year, bool) or not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
+        raise SkpRuleError("year_out_of_range", year, MIN_YEAR, MAX_YEAR)
+
+
+def check_text(text, limit):
+    """Free text of at most ``limit`` characters (key ``too_long``, with its length and the limit)."""
+    if text and len(text) > limit:
+        raise SkpRuleError("too_long", len(text), limit)
+
+
+def check_bukti(filename, size):
+    """A bukti dukung upload: one of ``BUKTI_EXTENSIONS`` (keys ``bukti_type``) and at most
+    ``BUKTI_MAX_BYTES`` (``bukti_size``)."""
+    extension = os.path.splitext((filename or "").strip().lower())[1]
+    if extension not in BUKTI_EXTENSIONS:
+        raise SkpRuleError("bukti_type", filename)
+    if size > BUKTI_MAX_BYTES:
+        raise SkpRuleError("bukti_size", filename, size)
+
+
 def year_bounds(year):
-    """The performance year: January to December (Lampiran I, "PERIODE PENILAIAN: JANUARI SD DESEMBER")."""
+    """The performance year: January to December (Lampiran I, "PERIODE PENILAIAN: JANUARI SD DESEMBER").
+    ``check_year`` first: a year out of range raises ``SkpRuleError``."""
+    check_year(year)
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
