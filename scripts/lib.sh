@@ -42,6 +42,28 @@ die()  { printf '[hr_asn] ERROR: %s\n' "$*" >&2; exit 1; }
 
 is_root() { [ "$(id -u)" = 0 ]; }
 
+# ------------------------------------------------------------ why we stop ---
+# A script that stops must say why.  `step NAME [LOG]` names what runs now and
+# the log that tells more; `trap_errors` (in `set -e` scripts) turns any
+# failing command into a message naming the step, the command, its line and
+# that log, instead of a silent exit.
+HR_ASN_STEP="start" HR_ASN_STEP_LOG=
+step() { HR_ASN_STEP=$1; HR_ASN_STEP_LOG=${2:-}; }
+_on_err() {
+    local rc=$1 line=$2 cmd=$3
+    printf '[hr_asn] ERROR: stopped in step "%s" (exit %s): %s (%s line %s)\n' \
+        "$HR_ASN_STEP" "$rc" "$cmd" "$(basename "$0")" "$line" >&2
+    if [ -n "$HR_ASN_STEP_LOG" ] && [ -f "$HR_ASN_STEP_LOG" ]; then
+        printf '[hr_asn] last lines of %s:\n' "$HR_ASN_STEP_LOG" >&2
+        tail -n 15 "$HR_ASN_STEP_LOG" | sed 's/^/    /' >&2
+    fi
+    exit "$rc"
+}
+trap_errors() {
+    set -E
+    trap '_on_err $? $LINENO "$BASH_COMMAND"' ERR
+}
+
 # now: wall clock in seconds with decimals (bash 5 has EPOCHREALTIME).
 now() { if [ -n "${EPOCHREALTIME:-}" ]; then echo "${EPOCHREALTIME/,/.}"; else date +%s; fi; }
 # elapsed START -> "12.3s"
@@ -503,7 +525,8 @@ write_odoo_conf() {
     fi
     # keep the admin (database manager) password stable across rewrites
     local admin_pw
-    admin_pw=$(sed -n 's/^admin_passwd = //p' "$HR_ASN_CONF" 2>/dev/null)
+    # (no conf yet on a new machine: sed fails, which must not stop a `set -e` caller)
+    admin_pw=$(sed -n 's/^admin_passwd = //p' "$HR_ASN_CONF" 2>/dev/null || true)
     [ -n "$admin_pw" ] || admin_pw=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
     mkdir -p "$HR_ASN_HOME/data"
     local IFS=,
