@@ -46,6 +46,32 @@ class HrAsnCityCase(TransactionCase):
         cls.env["hr.employee"]._asn_recompute_assessors()
         cls.region_head = cls.company._asn_region_head_label()
 
+    @classmethod
+    def make_pemda(cls, name, nip_start=900):
+        """A second Pemda (company) with one Dinas, a Bidang and a Seksi, each with a head (``H.<key>``)
+        and a staff member (``S.<key>``): returns (company, units, employees) keyed as in the city."""
+        company = cls.env["res.company"].create({
+            "name": name, "asn_region_head_title": "wali_kota", "asn_region_head_name": "Kepala %s" % name})
+        Department = cls.env["hr.department"].with_context(hr_asn_no_recompute=True, tracking_disable=True)
+        units = {}
+        for key, parent, kind in (("dinas", None, "opd:dinas"), ("dbid", "dinas", "bidang"),
+                                  ("dseksi", "dbid", "seksi")):
+            units[key] = Department.create({
+                "name": "%s %s" % (name, key), "company_id": company.id,
+                "parent_id": units[parent].id if parent else False,
+                ("asn_opd_kind" if kind.startswith("opd:") else "asn_unit_kind"): kind.removeprefix("opd:"),
+            })
+        Employee = cls.env["hr.employee"].with_context(hr_asn_no_recompute=True, tracking_disable=True)
+        keys = ["%s.%s" % (prefix, key) for prefix in ("H", "S") for key in units]
+        employees = dict(zip(keys, Employee.create([{
+            "name": "%s %s" % (name, key), "company_id": company.id, "department_id": units[key[2:]].id,
+            "asn_status": "pns", "nip": cls.make_nip(sequence),
+        } for sequence, key in enumerate(keys, start=nip_start)])))
+        for key, unit in units.items():
+            unit.with_context(hr_asn_no_recompute=True).manager_id = employees["H." + key]
+        cls.env["hr.employee"]._asn_recompute_assessors()
+        return company, units, employees
+
     @staticmethod
     def make_nip(sequence, pppk=False):
         import datetime
