@@ -8,8 +8,18 @@ names of their RHK, as the superuser and hand the templates plain values (names 
 as the logged-in user, so the rules and the models' checks guard the portal as they guard RPC; each POST
 writes inside one savepoint, so a refused entry leaves nothing half-written. Anything else redirects
 to /my.
+
+Double submits (issue 9, finding 9): "Create my SKP" leads to the SKP already open for the year, and the
+database keeps one open SKP per period (``hr_asn_skp_one_open_skp``) when two requests race; a feedback
+form carries a one-time key stored with the feedback (unique per giver), so a double click stores one
+Umpan Balik and both answers show the same success. Bad input (finding 10) gets the rule's message on
+the page that was sent, with what was typed kept: numbers through ``rules/skp.py`` ``parse_target``, bukti
+dukung through ``check_bukti`` (types and size the form announces), text lengths through the models.
 """
 import datetime
+import uuid
+
+from psycopg2.errors import UniqueViolation
 
 from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
@@ -26,6 +36,7 @@ SKP_REPORT = "hr_asn_performance.hr_asn_skp_report"
 REFUSALS = (AccessError, MissingError, UserError, ValidationError)
 FEEDBACK_SEARCH_LIMIT = 20
 FEEDBACK_GIVEN_LIMIT = 50
+BUKTI_TYPES = ", ".join(ext.lstrip(".").upper() for ext in skp_rules.BUKTI_EXTENSIONS)
 
 
 class SkpPortal(CustomerPortal):
@@ -37,6 +48,20 @@ class SkpPortal(CustomerPortal):
         if "skp_count" in counters:
             Skp = request.env["hr.asn.skp"]
             values["skp_count"] = Skp.search_count(self._skp_my_domain()) if Skp.has_access("read") else 0
+        return values
+
+    def _prepare_portal_layout_values(self):
+        values = super()._prepare_portal_layout_values()
+        values["skp_limits"] = {
+            # what the forms announce and the browser enforces before sending; the server checks the same
+            "line": skp_rules.LINE_MAX,
+            "statement": skp_rules.STATEMENT_MAX,
+            "note": skp_rules.NOTE_MAX,
+            "bukti_accept": ",".join(skp_rules.BUKTI_EXTENSIONS),
+            "bukti_types": BUKTI_TYPES,
+            "bukti_bytes": skp_rules.BUKTI_MAX_BYTES,
+            "bukti_mb": skp_rules.BUKTI_MAX_BYTES // (1024 * 1024),
+        }
         return values
 
     def _skp_my_domain(self):
@@ -71,17 +96,22 @@ class SkpPortal(CustomerPortal):
     def _skp_number(raw, label, allow_zero=False):
         """A number typed by a person (Indonesian or English notation), through the SKP rule."""
         text = (raw or "").strip()
+        shown = text if len(text) <= 40 else text[:37] + "..."
         try:
             return skp_rules.parse_target(text, allow_zero=allow_zero)
         except skp_rules.SkpRuleError as error:
             if error.args[0] == "negative":
-                raise UserError(_("%(label)s cannot be negative: \"%(value)s\".", label=label, value=text)) \
+                raise UserError(_("%(label)s cannot be negative: \"%(value)s\".", label=label, value=shown)) \
                     from error
             if error.args[0] == "not_positive":
                 raise UserError(_("%(label)s must be a number above zero: \"%(value)s\".", label=label,
-                                  value=text)) from error
+                                  value=shown)) from error
+            if error.args[0] == "too_large":
+                raise UserError(_("%(label)s is too large: \"%(value)s\". At most %(maximum)s.", label=label,
+                                  value=shown, maximum="{:,.2f}".format(skp_rules.MAX_AMOUNT).replace(",", "."))
+                                ) from error
             raise UserError(_("%(label)s is not a number: \"%(value)s\". Write digits, e.g. 12 or 12,5.",
-                              label=label, value=text)) from error
+                              label=label, value=shown)) from error
 
     @staticmethod
     def _skp_id(raw):
@@ -136,13 +166,28 @@ class SkpPortal(CustomerPortal):
                 raise UserError(_("Your user is not linked to an employee; ask the BKPSDM administrator."))
             if approach not in dict(skp_rules.APPROACHES):
                 raise UserError(_("Choose the approach (pendekatan) of your SKP."))
-            this_year = fields.Date.context_today(request.env.user).year
-            with request.env.cr.savepoint():
-                skp = Skp.create({"employee_id": employee.id, "year": this_year, "approach": approach})
+            skp = self._skp_start(Skp, employee, fields.Date.context_today(request.env.user).year, approach)
         except REFUSALS as error:
             skps = Skp.search(self._skp_my_domain()) if Skp.has_access("read") else Skp
             return request.render("hr_asn_performance.portal_my_skp", self._skp_list_values(skps, error=error.args[0]))
-        return request.redirect("/my/skp/%s" % skp.id)
+        # a click that lost the race to another one: the list shows the SKP the other one created
+        return request.redirect("/my/skp/%s" % skp.id if skp else "/my/skp")
+
+    @staticmethod
+    def _skp_start(Skp, employee, year, approach):
+        """The employee's open SKP of ``year``: the one already there (a second click), else a new draft
+        created as the user; None when a concurrent request created it first (the unique index refused
+        this one; this transaction cannot see the other one yet)."""
+        skp = Skp.search([("employee_id", "=", employee.id), ("year", "=", year), ("state", "!=", "closed")],
+                         limit=1) if Skp.has_access("read") else Skp
+        if skp:
+            return skp
+        try:
+            with Skp.env.cr.savepoint():
+                return Skp.create({"employee_id": employee.id, "year": year, "approach": approach})
+        except UniqueViolation:
+            Skp.env.invalidate_all()
+            return None
 
     # ------------------------------------------------------------------------------------------
     # Detail
@@ -214,7 +259,7 @@ class SkpPortal(CustomerPortal):
                 vals["perjanjian_kerja_ref"] = post["perjanjian_kerja_ref"].strip() or False
             if vals:
                 skp.write(vals)
-        return self._skp_post(skp_id, write)
+        return self._skp_post(skp_id, write, form=post)
 
     @http.route(["/my/skp/<int:skp_id>/rhk/add"], type="http", auth="user", website=True, methods=["POST"])
     def portal_skp_rhk_add(self, skp_id, **post):
@@ -401,20 +446,37 @@ class SkpPortal(CustomerPortal):
             removed = line.attachment_ids.filtered(
                 lambda attachment, ids=form.getlist("remove_%s" % line.id): str(attachment.id) in ids)
             commands += [Command.unlink(attachment.id) for attachment in removed]
-            uploads = [upload for upload in files.getlist("bukti_%s" % line.id) if upload and upload.filename]
+            uploads = [(upload.filename, self._skp_bukti(upload)) for upload in files.getlist("bukti_%s" % line.id)
+                       if upload and upload.filename]
             if uploads:
                 new = Attachment.create([{
-                    "name": upload.filename,
-                    "raw": upload.read(),
+                    "name": filename,
+                    "raw": raw,
                     "res_model": "hr.asn.skp.month.line",
                     "res_id": line.id,
-                } for upload in uploads])
+                } for filename, raw in uploads])
                 commands += [Command.link(attachment.id) for attachment in new]
             if commands:
                 vals["attachment_ids"] = commands
             if vals:
                 line.write(vals)
             removed.filtered(lambda a, line=line: a.res_model == line._name and a.res_id == line.id).unlink()
+
+    @staticmethod
+    def _skp_bukti(upload):
+        """The content of an uploaded bukti dukung, if of a type and size ``rules/skp.py`` accepts (the
+        form announces both); read at most one byte past the limit."""
+        raw = upload.read(skp_rules.BUKTI_MAX_BYTES + 1)
+        try:
+            skp_rules.check_bukti(upload.filename, len(raw))
+        except skp_rules.SkpRuleError as error:
+            if error.args[0] == "bukti_size":
+                raise UserError(_("\"%(file)s\" is larger than %(size)s MB: send a smaller file (a scan at a "
+                                  "lower resolution, a photo instead of a video).", file=upload.filename,
+                                  size=skp_rules.BUKTI_MAX_BYTES // (1024 * 1024))) from error
+            raise UserError(_("\"%(file)s\" cannot be a bukti dukung: send %(types)s files.", file=upload.filename,
+                              types=BUKTI_TYPES)) from error
+        return raw
 
     # ------------------------------------------------------------------------------------------
     # Umpan Balik Berkelanjutan given to colleagues (Pasal 17-19)
@@ -539,6 +601,8 @@ class SkpPortal(CustomerPortal):
             "blocked": blocked,
             "error": error if error != blocked else None,
             "form": form or {},
+            # kept when a refused form comes back: nothing was stored under it
+            "submit_token": (form or {}).get("submit_token") or uuid.uuid4().hex,
             "page_name": "skp_feedback_give",
         })
         return request.render("hr_asn_performance.portal_skp_feedback_form", values)
@@ -583,9 +647,24 @@ class SkpPortal(CustomerPortal):
         skp = request.env["hr.asn.skp"]._asn_current_for(employee)
         try:
             vals = self._feedback_vals(skp, post)
-            with request.env.cr.savepoint():
-                # as the user: the model sets the giver and refuses what the rules refuse
-                request.env["hr.asn.skp.feedback"]._asn_give(employee, vals)
+            self._feedback_store(request.env["hr.asn.skp.feedback"], employee, vals, post.get("submit_token"))
         except REFUSALS as error:
             return self._feedback_render_form(employee, me, error=error.args[0], form=post)
         return request.redirect("/my/skp/feedback?done=feedback")
+
+    @staticmethod
+    def _feedback_store(Feedback, employee, vals, submit_token):
+        """Give the feedback as the user (the model sets the giver and refuses what the rules refuse),
+        once per form: a form whose key is already stored (a second click, or a concurrent request the
+        unique constraint refused) stores nothing more. True when this call stored it."""
+        token = (submit_token or "").strip()[:64] or False
+        if token and Feedback.sudo().search_count([("giver_user_id", "=", Feedback.env.uid),
+                                                   ("submit_token", "=", token)], limit=1):
+            return False
+        try:
+            with Feedback.env.cr.savepoint():
+                Feedback._asn_give(employee, dict(vals, submit_token=token))
+        except UniqueViolation:
+            Feedback.env.invalidate_all()
+            return False
+        return True

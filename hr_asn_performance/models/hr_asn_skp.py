@@ -40,8 +40,10 @@ class HrAsnSkp(models.Model):
 
     _name = "hr.asn.skp"
     _description = "Sasaran Kinerja Pegawai (SKP)"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "hr.asn.input.limit.mixin"]
     _order = "year desc, employee_id, revision desc, id desc"
+    _asn_text_limits = {"perjanjian_kerja_ref": skp_rules.LINE_MAX, "return_reason": skp_rules.NOTE_MAX,
+                        "revision_reason": skp_rules.NOTE_MAX}
 
     def _default_year(self):
         return fields.Date.context_today(self).year
@@ -122,7 +124,21 @@ class HrAsnSkp(models.Model):
 
     _sql_constraints = [
         ("period_check", "CHECK(date_from <= date_to)", "An SKP's period must end after it starts."),
+        # the index of init(); the message is the one RPC callers see
+        ("one_open_skp", "", "The employee already has an open SKP for this period."),
     ]
+
+    def init(self):
+        """Issue 9, finding 9: ``_check_one_open_skp`` sees only what is committed, so two concurrent
+        requests (a double click on "Create my SKP") each created an open SKP. The database keeps one
+        open SKP per employee, first day and revision: a revision (revision + 1, Pasal 13(2)) and the SKP a
+        mutation opens (a later first day) are outside it, closed SKPs too; the Python check keeps the
+        overlap rule itself."""
+        self.env.cr.execute("""
+            CREATE UNIQUE INDEX IF NOT EXISTS hr_asn_skp_one_open_skp
+            ON hr_asn_skp (employee_id, date_from, COALESCE(revision, 0))
+            WHERE state IN ('draft', 'submitted', 'set')
+        """)
 
     # ------------------------------------------------------------------------------------------
     # Computes
@@ -180,11 +196,21 @@ class HrAsnSkp(models.Model):
     # ------------------------------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------------------------------
+    @api.model
+    def _asn_year_bounds(self, year):
+        """(1 January, 31 December) of ``year``; a year outside rules/skp.py's MIN_YEAR..MAX_YEAR (0, -1,
+        99999: a typing error) is refused with a clear message instead of Python's ValueError."""
+        try:
+            return skp_rules.year_bounds(year)
+        except skp_rules.SkpRuleError as error:
+            raise ValidationError(_("The SKP year must lie between %(first)s and %(last)s, not %(year)s.",
+                                    first=skp_rules.MIN_YEAR, last=skp_rules.MAX_YEAR, year=year)) from error
+
     @api.constrains("year", "date_from", "date_to")
     def _check_period(self):
         """The performance year runs January to December (Pasal 13; Lampiran I "JANUARI SD DESEMBER")."""
         for skp in self:
-            first, last = skp_rules.year_bounds(skp.year)
+            first, last = self._asn_year_bounds(skp.year)
             if not (first <= skp.date_from <= skp.date_to <= last):
                 raise ValidationError(_("The period of %(skp)s must lie within %(year)s.", skp=skp.display_name,
                                         year=skp.year))
@@ -218,7 +244,7 @@ class HrAsnSkp(models.Model):
             if not workflow and (WORKFLOW_FIELDS & set(vals)):
                 raise AccessError(_("The state and the signed parties of an SKP are set by its workflow only."))
             year = vals.get("year") or self._default_year()
-            first, last = skp_rules.year_bounds(year)
+            first, last = self._asn_year_bounds(year)
             vals.setdefault("year", year)
             vals.setdefault("date_from", first)
             vals.setdefault("date_to", last)

@@ -11,8 +11,9 @@ class HrAsnSkpBehavior(models.Model):
 
     _name = "hr.asn.skp.behavior"
     _description = "SKP: Perilaku Kerja (BerAKHLAK)"
-    _inherit = ["hr.asn.skp.content.mixin"]
+    _inherit = ["hr.asn.skp.content.mixin", "hr.asn.input.limit.mixin"]
     _order = "skp_id, sequence, id"
+    _asn_text_limits = {"special_expectation": skp_rules.NOTE_MAX}
     # The Pejabat Penilai Kinerja clarifies the expectations while the SKP is submitted (Pasal 6(2)).
     _skp_editable_states = ("draft", "submitted")
 

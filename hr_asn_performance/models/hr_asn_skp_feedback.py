@@ -12,7 +12,9 @@ class HrAsnSkpFeedback(models.Model):
 
     _name = "hr.asn.skp.feedback"
     _description = "Umpan Balik Berkelanjutan"
+    _inherit = ["hr.asn.input.limit.mixin"]
     _order = "date desc, id desc"
+    _asn_text_limits = {"name": skp_rules.NOTE_MAX, "giver_name": skp_rules.LINE_MAX}
 
     skp_id = fields.Many2one("hr.asn.skp", string="SKP", required=True, ondelete="cascade", index=True)
     employee_id = fields.Many2one(related="skp_id.employee_id", store=True, index=True, string="Employee")
@@ -30,6 +32,13 @@ class HrAsnSkpFeedback(models.Model):
     behavior_value = fields.Selection(list(skp_rules.BERAKHLAK_VALUES), string="Core Value")
     date = fields.Date(required=True, default=fields.Date.context_today)
     name = fields.Text(string="Feedback", required=True)
+    submit_token = fields.Char(readonly=True, copy=False,
+                               help="The portal form's one-time key: a double submit stores one feedback.")
+
+    _sql_constraints = [
+        # issue 9, finding 9: two concurrent posts of one form (a double click) store one record
+        ("submit_token_unique", "UNIQUE(giver_user_id, submit_token)", "This Umpan Balik is already recorded."),
+    ]
 
     @api.constrains("topic", "rhk_id", "behavior_value", "skp_id")
     def _check_topic(self):
@@ -67,7 +76,7 @@ class HrAsnSkpFeedback(models.Model):
     def write(self, vals):
         if not self.env.su and self.filtered(lambda f: f.giver_user_id != self.env.user):
             raise AccessError(_("Only who gave the feedback can change it."))
-        if {"skp_id", "giver_id", "giver_user_id", "source"} & set(vals) and not self.env.su:
+        if {"skp_id", "giver_id", "giver_user_id", "source", "submit_token"} & set(vals) and not self.env.su:
             raise AccessError(_("The SKP and the giver of a feedback cannot change."))
         return super().write(vals)
 

@@ -12,7 +12,9 @@ class HrAsnSkpFollowup(models.Model):
 
     _name = "hr.asn.skp.followup"
     _description = "Follow-up of Umpan Balik Berkelanjutan"
+    _inherit = ["hr.asn.input.limit.mixin"]
     _order = "date desc, id desc"
+    _asn_text_limits = {"note": skp_rules.NOTE_MAX}
 
     skp_id = fields.Many2one("hr.asn.skp", string="SKP", required=True, ondelete="cascade", index=True)
     employee_id = fields.Many2one(related="skp_id.employee_id", store=True, index=True)

@@ -11,8 +11,11 @@ class HrAsnSkpIki(models.Model):
 
     _name = "hr.asn.skp.iki"
     _description = "Indikator Kinerja Individu (IKI)"
-    _inherit = ["hr.asn.skp.content.mixin"]
+    _inherit = ["hr.asn.skp.content.mixin", "hr.asn.input.limit.mixin"]
     _order = "skp_id, rhk_id, sequence, id"
+    _asn_text_limits = {"name": skp_rules.STATEMENT_MAX, "target_unit": skp_rules.LINE_MAX,
+                        "target_text": skp_rules.STATEMENT_MAX}
+    _asn_amount_fields = ("target_value",)
 
     rhk_id = fields.Many2one("hr.asn.skp.rhk", string="RHK", required=True, ondelete="cascade", index=True)
     skp_id = fields.Many2one(related="rhk_id.skp_id", store=True, index=True)

@@ -18,8 +18,9 @@ class HrAsnSkpMonth(models.Model):
 
     _name = "hr.asn.skp.month"
     _description = "SKP: Monthly Plan and Realisasi"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hr.asn.input.limit.mixin"]
     _order = "skp_id, month"
+    _asn_text_limits = {"review_note": skp_rules.NOTE_MAX}
 
     name = fields.Char(compute="_compute_name")
     skp_id = fields.Many2one("hr.asn.skp", string="SKP", required=True, ondelete="cascade", index=True)

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..rules import skp as skp_rules
+
 # What the employee may change on a month's line, by stage.
 TARGET_FIELDS = {"target_value", "target_text"}
 REALISASI_FIELDS = {"realisasi", "realisasi_value", "attachment_ids", "note"}
@@ -11,7 +13,11 @@ class HrAsnSkpMonthLine(models.Model):
 
     _name = "hr.asn.skp.month.line"
     _description = "SKP: Monthly Target and Realisasi of an IKI"
+    _inherit = ["hr.asn.input.limit.mixin"]
     _order = "month_id, iki_id"
+    _asn_text_limits = {"target_text": skp_rules.STATEMENT_MAX, "realisasi": skp_rules.NOTE_MAX,
+                        "note": skp_rules.NOTE_MAX}
+    _asn_amount_fields = ("target_value", "realisasi_value")
 
     month_id = fields.Many2one("hr.asn.skp.month", required=True, ondelete="cascade", index=True)
     skp_id = fields.Many2one(related="month_id.skp_id", store=True, index=True)

@@ -3,6 +3,7 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..rules import skp as skp_rules
 
 
 TAKEOVER_FIELDS = {"taken_over", "takeover_note", "taken_over_by_id", "taken_over_date"}
@@ -15,8 +16,10 @@ class HrAsnSkpRhk(models.Model):
 
     _name = "hr.asn.skp.rhk"
     _description = "Rencana Hasil Kerja (RHK)"
-    _inherit = ["hr.asn.skp.content.mixin"]
+    _inherit = ["hr.asn.skp.content.mixin", "hr.asn.input.limit.mixin"]
     _order = "skp_id, kind desc, sequence, id"
+    _asn_text_limits = {"name": skp_rules.STATEMENT_MAX, "assigned_by": skp_rules.LINE_MAX,
+                        "takeover_note": skp_rules.NOTE_MAX}
 
     skp_id = fields.Many2one("hr.asn.skp", string="SKP", required=True, ondelete="cascade", index=True)
     employee_id = fields.Many2one(related="skp_id.employee_id", store=True, index=True)

@@ -9,8 +9,9 @@ class HrAsnSkpSupport(models.Model):
 
     _name = "hr.asn.skp.support"
     _description = "Lampiran SKP line"
-    _inherit = ["hr.asn.skp.content.mixin"]
+    _inherit = ["hr.asn.skp.content.mixin", "hr.asn.input.limit.mixin"]
     _order = "skp_id, kind, sequence, id"
+    _asn_text_limits = {"name": skp_rules.STATEMENT_MAX}
 
     skp_id = fields.Many2one("hr.asn.skp", string="SKP", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)

@@ -131,11 +131,12 @@ DEFAULT_PLAN_DAY = 2
 DEFAULT_REALISASI_DAY = 3
 
 
-# Numbers typed as targets and realisasi (Pasal 8(3)). No regulation caps them; the cap keeps them within
-# what the Float(16, 2) fields store exactly (two decimals, a double's 15-16 significant digits) and
-# still holds the largest real amount of an IKI of aspek biaya: a Pemda's APBD in rupiah (Kota Bekasi:
-# about Rp 7 trillion = 13 digits). Anything above is a typing error, NaN/Infinity no number at all.
-MAX_AMOUNT = 9_999_999_999_999.99
+# Numbers typed as targets and realisasi (Pasal 8(3)). No regulation caps them; the cap is the largest
+# amount the Float(16, 2) fields keep exactly with two decimals (Odoo's rounding drifts from 13 digits
+# on: 9.999.999.999.999 is stored as 9.999.999.999.999,01). It still holds an IKI of aspek biaya in
+# rupiah up to Rp 999 milyar, a programme's budget; anything above is a typing error, NaN/Infinity no
+# number at all.
+MAX_AMOUNT = 999_999_999_999.99
 AMOUNT_DECIMALS = 2
 
 # Performance years an SKP may have. The SKP of PermenPANRB 6/2022 (adopted by Perwal Bekasi 38/2023)
@@ -219,13 +220,11 @@ def parse_target(value, allow_zero=False):
 
 def check_amount(number):
     """A stored target or realisasi (as the ORM got it, e.g. through RPC): a finite number within
-    ``MAX_AMOUNT`` and not negative. Raises ``SkpRuleError`` with the key of ``parse_target``."""
+    ``MAX_AMOUNT`` either way (keys of ``parse_target``); its sign is the caller's rule."""
     if not math.isfinite(number):
         raise SkpRuleError("not_a_number", number)
     if abs(number) > MAX_AMOUNT:
         raise SkpRuleError("too_large", number)
-    if number < 0:
-        raise SkpRuleError("negative", number)
 
 
 def check_year(year):

@@ -7,5 +7,7 @@ from . import test_skp_security
 from . import test_skp_report
 from . import test_skp_portal
 from . import test_skp_portal_feedback
+from . import test_skp_portal_concurrency
+from . import test_skp_input
 from . import test_skp_trust
 from . import test_company

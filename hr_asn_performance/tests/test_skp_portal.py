@@ -55,10 +55,11 @@ class TestSkpPortal(HttpCase, HrAsnSkpCase):
         self.assertEqual((skp.state, skp.year, skp.approach), ("draft", 2026, "kuantitatif"))
         # the superior's plan is offered to draft from
         self.assertIn(self.superior_rhk.name, response.text)
-        # one open SKP at a time
+        # one open SKP at a time: a second click leads to the SKP the first one created
         again = self._post("/my/skp/new", {"approach": "kualitatif"})
-        self.assertIn("already has an open SKP", again.text)
+        self.assertTrue(again.url.endswith("/my/skp/%s" % skp.id), again.url)
         self.assertEqual(self.Skp.search_count([("employee_id", "=", self.emp["S.dseksi"].id)]), 1)
+        self.assertEqual(skp.approach, "kuantitatif")
 
         self._post("/my/skp/%s/rhk/add" % skp.id, {
             "kind": "utama", "name": "Dokumen akreditasi tersusun", "assigned_by": "Kepala Seksi",
@@ -279,3 +280,98 @@ class TestSkpPortal(HttpCase, HrAsnSkpCase):
         response = self._post("/my/skp/%s/iki/%s/delete" % (skp.id, draft_of_other.iki_ids.id))
         self.assertSentAway(response)
         self.assertTrue(draft_of_other.iki_ids.exists())
+
+    # ------------------------------------------------------------------------------------------
+    # Bad input (issue 9, finding 10): the rule's message on the page sent, what was typed kept
+    # ------------------------------------------------------------------------------------------
+    ABSURD_NUMBERS = (("9" * 400, "is too large"), ("NaN", "is not a number"), ("Infinity", "is not a number"),
+                      ("-inf", "is not a number"), ("1e308", "is not a number"), ("1e-400", "is not a number"),
+                      ("1.000.000.000.000", "is too large"))
+
+    def test_absurd_targets_on_the_portal(self):
+        skp = self.make_skp("S.dseksi", approach="kuantitatif", rhk_count=1, iki_count=0,
+                            parent_rhk=self.superior_rhk)
+        rhk = skp.rhk_ids
+        self.authenticate("asn_pegawai", "asn_pegawai")
+        url = "/my/skp/%s/rhk/%s/iki/add" % (skp.id, rhk.id)
+        for value, message in self.ABSURD_NUMBERS:
+            with self.subTest(value=value[:20]):
+                response = self._post(url, {"aspect": "kuantitas", "name": "Jumlah dokumen akreditasi",
+                                            "target_value": value, "target_unit": "dokumen"})
+                self.assertEqual(response.status_code, 200)
+                self.assertIn("The target %s" % message, response.text)
+                self.assertIn("Jumlah dokumen akreditasi", response.text, "what was typed is kept")
+                if len(value) > 40:
+                    self.assertIn('&#34;%s...&#34;' % value[:37], response.text, "the message shows its start only")
+        skp.invalidate_recordset()
+        self.assertFalse(skp.iki_ids, "nothing stored")
+
+    def test_absurd_realisasi_on_the_portal(self):
+        skp = self.make_set_skp(approach="kuantitatif")
+        march = self.month_of(skp, 3)
+        line = march.line_ids
+        url = "/my/skp/%s/month/%s" % (skp.id, march.id)
+        self.authenticate("asn_pegawai", "asn_pegawai")
+        for field in ("target_value_%s", "realisasi_value_%s"):
+            for value, message in self.ABSURD_NUMBERS:
+                with self.subTest(field=field, value=value[:20]):
+                    response = self._post(url, {field % line.id: value, "realisasi_%s" % line.id: "Laporan disusun",
+                                                "action": "save"})
+                    self.assertEqual(response.status_code, 200)
+                    self.assertIn(message, response.text)
+                    self.assertIn("Laporan disusun", response.text, "the typed realisasi is kept")
+        line.invalidate_recordset()
+        self.assertEqual((line.target_value, line.realisasi_value, line.realisasi), (0.0, 0.0, False))
+
+    def test_text_too_long_on_the_portal(self):
+        skp = self.make_skp("S.dseksi", rhk_count=0)
+        self.authenticate("asn_pegawai", "asn_pegawai")
+        form = self.url_open("/my/skp/%s?open=rhk" % skp.id)
+        self.assertIn('maxlength="1000"', form.text, "the browser stops typing at the limit")
+        megabyte = "Rencana " * (128 * 1024)
+        response = self._post("/my/skp/%s/rhk/add" % skp.id, {"kind": "utama", "name": megabyte,
+                                                              "assigned_by": "Kepala Seksi"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Rencana Hasil Kerja is too long: %s characters, at most 1000." % len(megabyte.strip()),
+                      response.text)
+        skp.invalidate_recordset()
+        self.assertFalse(skp.rhk_ids)
+        response = self._post("/my/skp/%s/support/add" % skp.id, {"kind": "sumber_daya", "name": "x" * 1001})
+        self.assertIn("at most 1000", response.text)
+        self.assertFalse(skp.support_ids)
+
+    def test_bukti_dukung_types_and_size(self):
+        skp = self.make_set_skp(approach="kuantitatif")
+        march = self.month_of(skp, 3)
+        line = march.line_ids
+        url = "/my/skp/%s/month/%s" % (skp.id, march.id)
+        self.authenticate("asn_pegawai", "asn_pegawai")
+        page = self.url_open(url)
+        # announced before upload, checked in the browser before sending
+        self.assertIn('accept=".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.odt,.ods"', page.text)
+        self.assertIn("at most 5 MB per file", page.text)
+        self.assertIn('data-max-bytes="%s"' % (5 * 1024 * 1024), page.text)
+        self.assertIn("setCustomValidity", page.text)
+        typed = {"realisasi_%s" % line.id: "Rapat koordinasi terlaksana", "realisasi_value_%s" % line.id: "1",
+                 "action": "save"}
+        for upload, message in (
+            (("program.exe", b"MZ\x90\x00", "application/octet-stream"), "&#34;program.exe&#34; cannot be a bukti dukung"),
+            (("halaman.html", b"<script>alert(1)</script>", "text/html"), "&#34;halaman.html&#34; cannot be a bukti dukung"),
+            (("besar.pdf", b"%PDF-1.4 " + b"0" * (5 * 1024 * 1024), "application/pdf"),
+             "&#34;besar.pdf&#34; is larger than 5 MB"),
+        ):
+            with self.subTest(file=upload[0]):
+                response = self._post(url, typed, files={"bukti_%s" % line.id: upload})
+                self.assertEqual(response.status_code, 200)
+                self.assertIn(message, response.text)
+                self.assertIn("Rapat koordinasi terlaksana", response.text, "the typed realisasi is kept")
+        line.invalidate_recordset()
+        self.assertEqual((line.realisasi, line.realisasi_value, line.attachment_ids), (False, 0.0,
+                                                                                       self.env["ir.attachment"]))
+        self.assertFalse(self.env["ir.attachment"].search([("res_model", "=", line._name), ("res_id", "=", line.id)]))
+        # the documented types, up to the limit itself, are kept
+        response = self._post(url, typed, files={"bukti_%s" % line.id: (
+            "FOTO.JPG", b"\xff\xd8" + b"0" * (5 * 1024 * 1024 - 2), "image/jpeg")})
+        self.assertIn("done=save", response.url)
+        line.invalidate_recordset()
+        self.assertEqual(line.attachment_ids.name, "FOTO.JPG")

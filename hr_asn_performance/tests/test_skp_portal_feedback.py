@@ -207,3 +207,33 @@ class TestSkpPortalFeedback(HttpCase, HrAsnSkpCase):
             for secret in ("Realisasi rahasia Kasi", "Tersusun tepat waktu", self.kasi.iki_ids.name,
                            self.kasi_emp.nip, "III/d", "/my/skp/%s" % self.kasi.id):
                 self.assertNotIn(secret, page.text)
+
+    def test_double_submit_stores_one_feedback(self):
+        """Issue 9, finding 9: the same form sent twice (a double click, a reload of the POST) stores one
+        Umpan Balik; both answers show the success."""
+        self.authenticate("asn_pegawai", "asn_pegawai")
+        form = html.fromstring(self.url_open("/my/skp/feedback/%s" % self.kasi_emp.id).text)
+        token = form.xpath('//input[@name="submit_token"]/@value')[0]
+        self.assertGreaterEqual(len(token), 32)
+        data = {"about": "perilaku:kolaboratif", "kind": "insidentil", "mode": "langsung",
+                "name": "Rapat koordinasi berjalan lancar", "submit_token": token}
+        for _click in range(2):
+            response = self._post("/my/skp/feedback/%s" % self.kasi_emp.id, data)
+            self.assertTrue(response.url.endswith("/my/skp/feedback?done=feedback"), response.url)
+            self.assertIn("your Umpan Balik is recorded", response.text)
+        self.assertEqual(self.Feedback.search_count([("skp_id", "=", self.kasi.id)]), 1)
+        # a new form is a new Umpan Balik
+        token_2 = html.fromstring(self.url_open("/my/skp/feedback/%s" % self.kasi_emp.id).text).xpath(
+            '//input[@name="submit_token"]/@value')[0]
+        self.assertNotEqual(token_2, token)
+        self._post("/my/skp/feedback/%s" % self.kasi_emp.id, dict(data, submit_token=token_2))
+        self.assertEqual(self.Feedback.search_count([("skp_id", "=", self.kasi.id)]), 2)
+
+    def test_feedback_too_long_keeps_the_form(self):
+        self.authenticate("asn_pegawai", "asn_pegawai")
+        text = "Masukan " * 600
+        response = self.give(self.kasi_emp, "perilaku:harmonis", name=text)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Feedback is too long: %s characters, at most 4000." % len(text.strip()), response.text)
+        self.assertIn(text.strip()[:100], response.text, "what was typed is kept")
+        self.assertFalse(self.Feedback.search([("skp_id", "=", self.kasi.id)]))
