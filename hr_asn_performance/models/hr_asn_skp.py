@@ -5,20 +5,27 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import asn_data, skp as skp_rules
+from .hr_asn_skp_content_mixin import check_writable
 
 # Who an SKP names, as it was when it was signed (Lampiran I: NAMA, NIP, PANGKAT/GOL. RUANG, JABATAN,
 # UNIT KERJA / INSTANSI), for the employee, the Pejabat Penilai Kinerja and their atasan.
 PARTIES = ("employee", "penilai", "atasan")
 PARTY_FIELDS = ("name", "nip", "pangkat", "jabatan", "unit", "instansi")
 
-# Written only by the workflow (actions run with the ``hr_asn_skp_action`` context key).
+# Written only by the workflow: its actions check the role (``_check_skp_update``), then write as the
+# superuser; no context key switches a check off (issue 9, finding 1).
 WORKFLOW_FIELDS = {
     "state", "submit_date", "set_date", "set_by_id", "closing_reason", "close_date", "revision",
     "previous_id", "pejabat_penilai_id", "atasan_pejabat_penilai_id", "pejabat_penilai_official",
     "atasan_pejabat_penilai_official", "skp_format", "is_pppk", "department_id", "opd_id",
 } | {"%s_%s" % (party, field) for party in PARTIES for field in PARTY_FIELDS}
 # The SKP's own text: changes only while it is a draft.
-DRAFT_FIELDS = {"approach", "date_from", "date_to", "year", "perjanjian_kerja_ref", "employee_id"}
+DRAFT_FIELDS = {"approach", "date_from", "date_to", "year", "perjanjian_kerja_ref"}
+# What a user may write (issue 9, finding 6): the draft's text and its parts, which check themselves.
+# Not the workflow's fields, computes (deadline), the reasons, the Pemda, nor the employee (finding 4:
+# a mutation opens a new SKP, Semarang seed 002); on create the employee and their own Pemda.
+USER_WRITABLE_FIELDS = DRAFT_FIELDS | {"rhk_ids", "behavior_ids", "support_ids"}
+USER_CREATE_FIELDS = USER_WRITABLE_FIELDS | {"employee_id", "company_id"}
 
 STATES = [
     ("draft", "Draft"),
@@ -238,11 +245,12 @@ class HrAsnSkp(models.Model):
     # ------------------------------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        workflow = self.env.context.get("hr_asn_skp_action")
         employees = self.env["hr.employee"].sudo().browse([vals.get("employee_id") for vals in vals_list])
         for vals, employee in zip(vals_list, employees):
-            if not workflow and (WORKFLOW_FIELDS & set(vals)):
-                raise AccessError(_("The state and the signed parties of an SKP are set by its workflow only."))
+            check_writable(self, vals, USER_CREATE_FIELDS)
+            pemda = employee.company_id.id
+            if not self.env.su and employee and vals.get("company_id", pemda) != pemda:
+                raise AccessError(_("An SKP belongs to the Pemda of its employee."))
             year = vals.get("year") or self._default_year()
             first, last = self._asn_year_bounds(year)
             vals.setdefault("year", year)
@@ -258,9 +266,8 @@ class HrAsnSkp(models.Model):
 
     def write(self, vals):
         self.check_access("write")  # who may not write learns nothing about the SKP's state
-        if not self.env.context.get("hr_asn_skp_action") and not self.env.su:
-            if WORKFLOW_FIELDS & set(vals):
-                raise AccessError(_("The state and the signed parties of an SKP are set by its workflow only."))
+        if not self.env.su:
+            check_writable(self, vals, USER_WRITABLE_FIELDS)
             if DRAFT_FIELDS & set(vals) and self.filtered(lambda skp: skp.state != "draft"):
                 raise UserError(_("%s is no longer a draft and can no longer be changed. "
                                   "Ask for a new revision to change it.",
@@ -269,7 +276,7 @@ class HrAsnSkp(models.Model):
         if "approach" in vals:
             drafts = self.filtered(lambda skp: skp.state == "draft")
             for skp in drafts:
-                skp.with_context(hr_asn_skp_action=True).skp_format = skp._asn_format(skp.employee_id, skp.approach)
+                skp.sudo().skp_format = skp._asn_format(skp.employee_id, skp.approach)
         return res
 
     @api.ondelete(at_uninstall=False)
@@ -350,7 +357,7 @@ class HrAsnSkp(models.Model):
             changed = {name: value for name, value in vals.items()
                        if skp._fields[name].convert_to_write(skp[name], skp) != value}
             if changed:
-                skp.with_context(hr_asn_skp_action=True).write(changed)
+                skp.sudo().write(changed)
 
     def _asn_assessor_users(self, penilai_only=False):
         """Users who act as Pejabat Penilai Kinerja on this SKP: whoever it names, and the employee's
@@ -437,7 +444,7 @@ class HrAsnSkp(models.Model):
         if self.filtered(lambda skp: skp.state != "submitted"):
             raise UserError(_("Only a submitted SKP can be set."))
         self._check_skp_update("set")
-        skps = self.sudo().with_context(hr_asn_skp_action=True)
+        skps = self.sudo()
         skps._asn_refresh_parties()
         skps._asn_check_complete()
         today = fields.Date.context_today(self)
@@ -450,8 +457,8 @@ class HrAsnSkp(models.Model):
 
     def _asn_workflow_write(self, values, note):
         """Move a batch of SKPs: one UPDATE and one batch of chatter notes (state tracking would post
-        a message per SKP)."""
-        self.with_context(hr_asn_skp_action=True, tracking_disable=True).write(values)
+        a message per SKP). As the superuser: the action checked the role (_check_skp_update)."""
+        self.sudo().with_context(tracking_disable=True).write(values)
         label = dict(self._fields["state"]._description_selection(self.env)).get(values.get("state"), "")
         self._message_log_batch(bodies={skp.id: "%s: %s" % (label, note) for skp in self})
 
@@ -472,7 +479,7 @@ class HrAsnSkp(models.Model):
 
     def _asn_copy_as_revision(self, reason):
         self.ensure_one()
-        revision = self.with_context(hr_asn_skp_action=True).copy({
+        revision = self.sudo().copy({
             "revision": self.revision + 1,
             "previous_id": self.id,
             "revision_reason": reason,
@@ -483,7 +490,7 @@ class HrAsnSkp(models.Model):
                             for s in self.support_ids],
         })
         for rhk in self.rhk_ids:
-            rhk.with_context(hr_asn_skp_unlock=True).copy({"skp_id": revision.id, "origin_id": rhk.id})
+            rhk.sudo().copy({"skp_id": revision.id, "origin_id": rhk.id})
         revision.message_post(body=_("Revision of %(skp)s: %(reason)s", skp=self.display_name, reason=reason))
         return revision
 
@@ -497,8 +504,8 @@ class HrAsnSkp(models.Model):
                 # months after the last one the SKP covers go: the next SKP documents them
                 skp.month_ids.filtered(
                     lambda m, end=values["date_to"]: (m.year, m.month) > (end.year, end.month)
-                ).with_context(hr_asn_skp_unlock=True).sudo().unlink()
-            skp.with_context(hr_asn_skp_action=True).write(values)
+                ).sudo().unlink()
+            skp.sudo().write(values)
             replacement = skp.next_ids.filtered(lambda s: s.state == "set")[:1]
             if reason == "revision" and replacement:
                 skp._asn_carry_over(replacement)
@@ -510,9 +517,9 @@ class HrAsnSkp(models.Model):
         re-pointed to the copies of their RHK/IKI (a revision keeps the period; only the plan changes)."""
         rhk_map = {rhk.origin_id.id: rhk.id for rhk in revision.rhk_ids if rhk.origin_id}
         iki_map = {iki.origin_id.id: iki.id for iki in revision.iki_ids if iki.origin_id}
-        unlocked = self.with_context(hr_asn_skp_unlock=True, hr_asn_skp_action=True)
+        unlocked = self.sudo()  # the workflow moves them, past the locks and the parent links
         moved = set(unlocked.month_ids.mapped("month"))
-        revision.month_ids.filtered(lambda month: month.month in moved).with_context(hr_asn_skp_unlock=True).unlink()
+        revision.sudo().month_ids.filtered(lambda month: month.month in moved).unlink()
         unlocked.month_ids.write({"skp_id": revision.id})
         for line in unlocked.env["hr.asn.skp.month.line"].search([("month_id.skp_id", "=", revision.id)]):
             if line.iki_id.id in iki_map:
@@ -595,7 +602,7 @@ class HrAsnSkp(models.Model):
             if change_date <= skp_rules.year_bounds(skp.year)[1]:
                 new_vals.append({"employee_id": skp.employee_id.id, "year": skp.year, "approach": skp.approach,
                                  "date_from": change_date, "previous_id": skp.id})
-        new = self.sudo().with_context(hr_asn_skp_action=True).create(new_vals)
+        new = self.sudo().create(new_vals)
         for skp in new:
             skp.message_post(body=_("Opened for the new position (%(reason)s); previous SKP: %(previous)s",
                                     reason=dict(CLOSING_REASONS)[reason], previous=skp.previous_id.display_name))

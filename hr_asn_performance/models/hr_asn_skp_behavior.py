@@ -16,6 +16,7 @@ class HrAsnSkpBehavior(models.Model):
     _asn_text_limits = {"special_expectation": skp_rules.NOTE_MAX}
     # The Pejabat Penilai Kinerja clarifies the expectations while the SKP is submitted (Pasal 6(2)).
     _skp_editable_states = ("draft", "submitted")
+    _skp_user_fields = frozenset({"sequence", "value", "special_expectation"})  # issue 9, finding 6
 
     skp_id = fields.Many2one("hr.asn.skp", string="SKP", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)

@@ -2,6 +2,13 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import skp as skp_rules
+from .hr_asn_skp_content_mixin import check_entry_date, check_writable
+
+# What the giver may write (issue 9, finding 6): the feedback itself; on create also whom it goes to, in
+# whose name and when (checked below). The source, the giver's user, and the related employee (written
+# through to the SKP, as the superuser!) are set here only; the SKP and the day never change (finding 4).
+FEEDBACK_USER_FIELDS = {"kind", "mode", "topic", "rhk_id", "behavior_value", "name", "giver_name"}
+FEEDBACK_CREATE_FIELDS = FEEDBACK_USER_FIELDS | {"skp_id", "giver_id", "date", "submit_token"}
 
 
 class HrAsnSkpFeedback(models.Model):
@@ -55,11 +62,13 @@ class HrAsnSkpFeedback(models.Model):
         self.check_access("create")
         skps = self.env["hr.asn.skp"].sudo().browse([vals.get("skp_id") for vals in vals_list])
         for vals, skp in zip(vals_list, skps):
+            check_writable(self, vals, FEEDBACK_CREATE_FIELDS)
             if not (vals.get("name") or "").strip():
                 raise UserError(_("Write the feedback."))
             if skp.state != "set":
                 raise UserError(_("Feedback goes to a set SKP (Pasal 16-17: after penetapan); %s is not set.",
                                   skp.display_name))
+            check_entry_date(self, vals.get("date"), skp)
             giver = self.env["hr.employee"].sudo().browse(vals.get("giver_id") or self.env.user.employee_id.id)
             if not self.env.su and giver and giver.user_id != self.env.user:
                 raise AccessError(_("You can only give feedback in your own name."))
@@ -78,6 +87,7 @@ class HrAsnSkpFeedback(models.Model):
             raise AccessError(_("Only who gave the feedback can change it."))
         if {"skp_id", "giver_id", "giver_user_id", "source", "submit_token"} & set(vals) and not self.env.su:
             raise AccessError(_("The SKP and the giver of a feedback cannot change."))
+        check_writable(self, vals, FEEDBACK_USER_FIELDS)
         return super().write(vals)
 
     @api.model

@@ -2,6 +2,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..rules import skp as skp_rules
+from .hr_asn_skp_content_mixin import check_entry_date, check_writable
+
+# What the leader writes on create (issue 9, finding 6); the leader, the revision opened and the related
+# employee are set by the follow-up itself, and a follow-up never changes afterwards.
+FOLLOWUP_CREATE_FIELDS = {"skp_id", "date", "progress", "action", "rhk_id", "note"}
 
 
 class HrAsnSkpFollowup(models.Model):
@@ -33,18 +38,21 @@ class HrAsnSkpFollowup(models.Model):
         skps = self.env["hr.asn.skp"].browse([vals.get("skp_id") for vals in vals_list])
         skps._check_skp_update("followup")
         for vals, skp in zip(vals_list, skps):
+            check_writable(self, vals, FOLLOWUP_CREATE_FIELDS)
             skp = skp.sudo()
             if skp.state != "set":
                 raise UserError(_("Follow-up is for a set SKP; %s is not set.", skp.display_name))
+            check_entry_date(self, vals.get("date"), skp)
             earlier = skp.followup_ids.filtered(lambda f: f.action in skp_rules.NO_PROGRESS_ACTIONS)
             try:
                 skp_rules.check_followup(vals.get("action"), vals.get("progress", False), bool(earlier))
             except skp_rules.SkpRuleError as error:
                 raise UserError(self._asn_rule_message(error.args[0])) from error
-            if vals.get("action") == "pengambilalihan":
-                rhk = self.env["hr.asn.skp.rhk"].sudo().browse(vals.get("rhk_id"))
-                if not rhk or rhk.skp_id != skp:
-                    raise UserError(_("Name the RHK of this SKP that the leader takes over."))
+            rhk = self.env["hr.asn.skp.rhk"].sudo().browse(vals.get("rhk_id"))
+            if vals.get("action") == "pengambilalihan" and rhk.skp_id != skp:
+                raise UserError(_("Name the RHK of this SKP that the leader takes over."))
+            if rhk and rhk.skp_id != skp:
+                raise UserError(_("A follow-up names an RHK of the same SKP."))
             vals["leader_id"] = self.env.user.employee_id.id
         followups = super(HrAsnSkpFollowup, self.sudo()).create(vals_list)
         for followup in followups:

@@ -54,8 +54,16 @@ class HrAsnSkpIki(models.Model):
             elif not (iki.target_text or "").strip() and iki.target_value <= 0:
                 raise ValidationError(_("The IKI \"%s\" needs a target.", iki.name))
 
+    # what a user writes (issue 9, finding 6); never the RHK after create, nor the SKP (related: it would
+    # move the RHK) (finding 4)
+    _skp_user_fields = frozenset({"sequence", "aspect", "name", "target_value", "target_unit", "target_text",
+                                  "perspective"})
+    _skp_parent_fields = frozenset({"rhk_id"})
+
     def copy_data(self, default=None):
+        """A revision (as the superuser) remembers the IKI each copy comes from, to carry the months over."""
         vals_list = super().copy_data(default=default)
-        for iki, vals in zip(self, vals_list):
-            vals["origin_id"] = iki.id
+        if self.env.su:
+            for iki, vals in zip(self, vals_list):
+                vals["origin_id"] = iki.id
         return vals_list

@@ -5,9 +5,13 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import format_date
 
 from ..rules import skp as skp_rules
+from .hr_asn_skp_content_mixin import check_writable
 
-# Written only by the month's buttons (as superuser, after their checks).
-MONTH_WORKFLOW_FIELDS = {"skp_id", "month", "state", "plan_date", "report_date", "reviewed_by_id", "review_date"}
+# What a user may write on a month (issue 9, finding 6): the leader's review note and, through them,
+# the lines (which check themselves). The state and dates move through the month's buttons (as the
+# superuser, after their checks); deadlines and late flags are computed; the SKP never changes
+# (finding 4); related fields (employee, year, company) would write through to the SKP.
+MONTH_USER_FIELDS = {"review_note", "line_ids"}
 MONTH_STATES = [("open", "Open"), ("reported", "Realisasi Reported"), ("reviewed", "Reviewed")]
 
 
@@ -89,11 +93,17 @@ class HrAsnSkpMonth(models.Model):
     def write(self, vals):
         """The month's state and dates move through its buttons only; the review note is the leader's."""
         if not self.env.su:
-            if MONTH_WORKFLOW_FIELDS & set(vals):
-                raise AccessError(_("A month changes through its buttons: confirm targets, report, review."))
+            check_writable(self, vals, MONTH_USER_FIELDS)
             if "review_note" in vals:
                 self.skp_id._check_skp_update("review")
         return super().write(vals)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Months open when the SKP is set (Pasal 16(1)), through ``_asn_open_months``."""
+        if not self.env.su:
+            raise AccessError(_("The months of an SKP open when the Pejabat Penilai Kinerja sets it."))
+        return super().create(vals_list)
 
     # ------------------------------------------------------------------------------------------
     # Opening the months of a set SKP
@@ -116,9 +126,9 @@ class HrAsnSkpMonth(models.Model):
                 elif month.state == "open":
                     missing = ikis - month.line_ids.iki_id
                     line_vals += [{"month_id": month.id, "iki_id": iki.id} for iki in missing]
-        self.sudo().with_context(hr_asn_skp_unlock=True, mail_create_nolog=True,
-                                 mail_create_nosubscribe=True, tracking_disable=True).create(month_vals)
-        self.env["hr.asn.skp.month.line"].sudo().with_context(hr_asn_skp_unlock=True).create(line_vals)
+        self.sudo().with_context(mail_create_nolog=True, mail_create_nosubscribe=True,
+                                 tracking_disable=True).create(month_vals)
+        self.env["hr.asn.skp.month.line"].sudo().create(line_vals)
 
     # ------------------------------------------------------------------------------------------
     # Workflow

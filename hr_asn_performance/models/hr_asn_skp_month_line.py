@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import skp as skp_rules
 
@@ -41,7 +41,9 @@ class HrAsnSkpMonthLine(models.Model):
                 raise ValidationError(_("Targets and realisasi cannot be negative (%s).", line.iki_id.name))
 
     def write(self, vals):
-        if not self.env.context.get("hr_asn_skp_unlock"):
+        # the checks of Pasal 16 run for everybody but the superuser (issue 9, finding 1); the month, the
+        # IKI and the SKP of a line never change (finding 4)
+        if not self.env.su:
             self.month_id._check_open_for_entry()
             if REALISASI_FIELDS & set(vals):
                 today = fields.Date.context_today(self)
@@ -55,7 +57,8 @@ class HrAsnSkpMonthLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        lines = super().create(vals_list)
-        if not self.env.context.get("hr_asn_skp_unlock"):
-            lines.month_id._check_open_for_entry()
-        return lines
+        """A month's lines are its SKP's IKI, opened with the month (``_asn_open_months``, as the superuser):
+        a user adds none (issue 9, finding 4: an IKI of another SKP)."""
+        if not self.env.su:
+            raise AccessError(_("The lines of a month are opened with it, one per IKI of the SKP."))
+        return super().create(vals_list)

@@ -45,10 +45,24 @@ class HrAsnSkpRhk(models.Model):
     taken_over_by_id = fields.Many2one("hr.employee", string="Taken Over By", readonly=True)
     taken_over_date = fields.Date(readonly=True)
 
+    # what a user writes (issue 9, finding 6); never the takeover (Pasal 20(6)-(8): a follow-up of the
+    # Pejabat Penilai Kinerja does it, as the superuser) nor, after create, the SKP (finding 4)
+    _skp_user_fields = frozenset({"sequence", "kind", "name", "assigned_by", "parent_rhk_id", "iki_ids"})
+    _skp_workflow_fields = frozenset(TAKEOVER_FIELDS)
+
     def write(self, vals):
-        if TAKEOVER_FIELDS & set(vals) and not self.env.su and not self.env.context.get("hr_asn_skp_unlock"):
+        if TAKEOVER_FIELDS & set(vals) and not self.env.su:
             raise AccessError(_("An RHK is taken over through a follow-up of the Pejabat Penilai Kinerja."))
         return super().write(vals)
+
+    def copy_data(self, default=None):
+        """A revision (as the superuser) keeps the takeover; a user's copy of a draft RHK starts without it."""
+        vals_list = super().copy_data(default=default)
+        if not self.env.su:
+            for vals in vals_list:
+                for name in TAKEOVER_FIELDS:
+                    vals.pop(name, None)
+        return vals_list
 
     @api.depends("skp_id.pejabat_penilai_id", "skp_id.year")
     def _compute_parent_rhk_allowed_ids(self):
@@ -86,7 +100,7 @@ class HrAsnSkpRhk(models.Model):
                               "(Pasal 20(7))."))
         if self.filtered("taken_over"):
             raise UserError(_("The RHK \"%s\" was already taken over.", self.filtered("taken_over")[0].name))
-        self.with_context(hr_asn_skp_unlock=True).write({
+        self.sudo().write({  # the follow-up checked the leader's role (_check_skp_update("followup"))
             "taken_over": True,
             "takeover_note": note,
             "taken_over_by_id": leader.id if leader else False,

@@ -11,6 +11,7 @@ class HrAsnSkpSupport(models.Model):
     _description = "Lampiran SKP line"
     _inherit = ["hr.asn.skp.content.mixin", "hr.asn.input.limit.mixin"]
     _order = "skp_id, kind, sequence, id"
+    _skp_user_fields = frozenset({"sequence", "kind", "name"})  # issue 9, finding 6
     _asn_text_limits = {"name": skp_rules.STATEMENT_MAX}
 
     skp_id = fields.Many2one("hr.asn.skp", string="SKP", required=True, ondelete="cascade", index=True)

@@ -51,8 +51,9 @@ class TestSkpTrust(HrAsnSkpCase):
 
     def test_action_key_does_not_reopen_or_forge_set_skp(self):
         signed = self.skp.read(["state", "penilai_name", "employee_pangkat"])
-        for vals in ({"state": "draft"}, {"penilai_name": "Forged Penilai"}, {"employee_pangkat": "Pembina Utama, IV/e"},
-                     {"set_by_id": self.user_pegawai.id}, {"pejabat_penilai_id": self.emp["S.dsub"].id}):
+        for vals in ({"state": "draft"}, {"penilai_name": "Forged Penilai"},
+                     {"employee_pangkat": "Pembina Utama, IV/e"}, {"set_by_id": self.user_pegawai.id},
+                     {"pejabat_penilai_id": self.emp["S.dsub"].id}):
             with self.assertRaises(AccessError):
                 self.as_pegawai(self.skp, hr_asn_skp_action=True).write(vals)
         self.skp.invalidate_recordset()
