@@ -26,6 +26,12 @@ DRAFT_FIELDS = {"approach", "date_from", "date_to", "year", "perjanjian_kerja_re
 # a mutation opens a new SKP, Semarang seed 002); on create the employee and their own Pemda.
 USER_WRITABLE_FIELDS = DRAFT_FIELDS | {"rhk_ids", "behavior_ids", "support_ids"}
 USER_CREATE_FIELDS = USER_WRITABLE_FIELDS | {"employee_id", "company_id"}
+# The period, which decides the deadline of Pasal 13(1).
+PERIOD_FIELDS = {"year", "date_from", "date_to"}
+
+# Who acts as assessor on an SKP (Pasal 26): the assessors it names and its employee's current ones.
+ASSESSOR_PATHS = ("pejabat_penilai_id", "atasan_pejabat_penilai_id", "employee_id.pejabat_penilai_id",
+                  "employee_id.atasan_pejabat_penilai_id")
 
 STATES = [
     ("draft", "Draft"),
@@ -128,6 +134,9 @@ class HrAsnSkp(models.Model):
     is_mine = fields.Boolean(compute="_compute_roles")
     is_assessor = fields.Boolean(compute="_compute_roles")  # Pejabat Penilai or its atasan
     is_penilai = fields.Boolean(compute="_compute_roles")
+    # the one domain of "who assesses this SKP" that the record rules read (security/hr_asn_skp_security.xml)
+    assessor_user_ids = fields.Many2many("res.users", string="Assessors' Users", compute="_compute_assessor_user_ids",
+                                         search="_search_assessor_user_ids")
 
     _sql_constraints = [
         ("period_check", "CHECK(date_from <= date_to)", "An SKP's period must end after it starts."),
@@ -189,6 +198,19 @@ class HrAsnSkp(models.Model):
             skp.is_mine = skp.sudo().employee_id.user_id == user
             skp.is_assessor = user in skp.sudo()._asn_assessor_users()
             skp.is_penilai = user in skp.sudo()._asn_assessor_users(penilai_only=True)
+
+    @api.depends(*("%s.user_id" % path for path in ASSESSOR_PATHS))
+    def _compute_assessor_user_ids(self):
+        for skp in self:
+            skp.assessor_user_ids = skp.sudo()._asn_assessor_users()
+
+    def _search_assessor_user_ids(self, operator, value):
+        """The users of the Pejabat Penilai Kinerja and its atasan the SKP names, or who assess its
+        employee now (Pasal 26; after a Plt/Plh change the new one acts): as ``_asn_assessor_users``."""
+        if operator not in ("in", "="):
+            raise UserError(_("Unsupported search on the assessors' users."))
+        user_ids = [value] if isinstance(value, int) else list(value)
+        return ["|"] * (len(ASSESSOR_PATHS) - 1) + [("%s.user_id" % path, "in", user_ids) for path in ASSESSOR_PATHS]
 
     def _get_report_base_filename(self):
         """File name of the PDF (the report's print_report_name and the portal's download)."""
@@ -262,7 +284,11 @@ class HrAsnSkp(models.Model):
             vals.setdefault("behavior_ids", self._asn_behavior_commands())
             if vals.get("skp_format") == "5" and not vals.get("rhk_ids"):
                 vals["rhk_ids"] = self._asn_tugas_belajar_commands()
-        return super().create(vals_list)
+        skps = super().create(vals_list)
+        if skps._asn_guards_deadline():
+            skps._asn_check_deadline_kept({skp: skp_rules.skp_deadline(self._asn_year_bounds(skp.year)[0])
+                                           for skp in skps})
+        return skps
 
     def write(self, vals):
         self.check_access("write")  # who may not write learns nothing about the SKP's state
@@ -272,12 +298,29 @@ class HrAsnSkp(models.Model):
                 raise UserError(_("%s is no longer a draft and can no longer be changed. "
                                   "Ask for a new revision to change it.",
                                   self.filtered(lambda skp: skp.state != "draft")[0].display_name))
+        guarded = PERIOD_FIELDS & set(vals) and self._asn_guards_deadline()
+        limits = {skp: skp.deadline for skp in self} if guarded else {}
         res = super().write(vals)
+        self._asn_check_deadline_kept(limits)
         if "approach" in vals:
             drafts = self.filtered(lambda skp: skp.state == "draft")
             for skp in drafts:
                 skp.sudo().skp_format = skp._asn_format(skp.employee_id, skp.approach)
         return res
+
+    def _asn_guards_deadline(self):
+        return not self.env.su and not self.env.user.has_group("hr_asn_performance.group_hr_asn_performance_admin_opd")
+
+    def _asn_check_deadline_kept(self, limits):
+        """Pasal 13(1): an SKP is set by the end of January, or of the month a later SKP starts (a new
+        position: opened by the mutation, or recorded by the Kepegawaian administrator). Nobody else
+        postpones that day by moving the period (issue 9, finding 6: a draft moved to December left the
+        overdue list). ``limits``: {SKP: the latest deadline allowed}."""
+        for skp, limit in limits.items():
+            if skp.deadline and limit and skp.deadline > limit:
+                raise AccessError(_("Only a Kepegawaian administrator lets %(skp)s start later: its deadline "
+                                    "(Pasal 13(1)) would move to %(deadline)s.", skp=skp.display_name,
+                                    deadline=skp.deadline))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):

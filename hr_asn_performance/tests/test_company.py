@@ -97,9 +97,9 @@ class TestCompanySeparation(HrAsnSkpCase):
             self.assertNothingOfA(role, self.pemda_b)
         for name, records in self.records_b.items():
             Model = self.as_user(name, "admin", self.pemda_b)
-            self.assertEqual(Model.search([("id", "in", records.ids)]), records, "BKPSDM of B sees B (%s)" % name)
+            self.assertEqual(Model.search([("id", "in", records.ids)]), records, "BKPSDM of B sees B: %s" % name)
         self.assertEqual(self.as_user("hr.asn.skp", "employee", self.pemda_b).search([]),
-                         self.skp_b | self.skps_b["B:H.dseksi"], "her SKPs in B (own, her Pejabat Penilai's), none in A")
+                         self.skp_b | self.skps_b["B:H.dseksi"], "her SKPs in B (hers, her assessor's), none in A")
 
     def test_user_of_both_pemda_sees_only_the_active_one(self):
         for user in self.users_b.values():

@@ -87,6 +87,25 @@ class TestSkpSecurity(HrAsnSkpCase):
         self.far.with_user(self.user_admin).action_set()
         self.assertEqual(self.far.state, "set", "BKPSDM may act for a Pejabat Penilai")
 
+    def test_the_plt_of_the_moment_reads_what_he_assesses(self):
+        """Pasal 26(2)-(3): a Plt of the vacant Seksi assesses its staff from the day he is appointed, so
+        the assessor rules (hr.asn.skp.assessor_user_ids) let him read the staff's SKP and its parts."""
+        user_plt = self.make_user("asn_plt", "employee")
+        self.emp["S.dbid"].user_id = user_plt
+        with self.assertRaises(AccessError):
+            self.mine.with_user(user_plt).read(["name"])
+        self.units["dseksi"].manager_id = False
+        plt = self.env["hr.asn.acting.assignment"].create({
+            "employee_id": self.emp["S.dbid"].id, "department_id": self.units["dseksi"].id, "date_from": "2026-01-05"})
+        Skp = self.Skp.with_user(user_plt)
+        self.assertEqual(Skp.search([("employee_id", "=", self.emp["S.dseksi"].id)]), self.mine)
+        self.assertEqual(self.mine.iki_ids.with_user(user_plt).read(["name"])[0]["name"], "IKI 1.1 of S.dseksi")
+        self.assertEqual(self.mine.behavior_ids.with_user(user_plt).search_count([("skp_id", "=", self.mine.id)]), 7)
+        self.assertIn(self.mine, Skp.search([("assessor_user_ids", "in", user_plt.ids)]))
+        plt.unlink()
+        with self.assertRaises(AccessError):
+            self.mine.with_user(user_plt).read(["name"])
+
     def test_set_skp_cannot_be_deleted(self):
         with self.assertRefused(UserError, "Only a first draft SKP can be deleted"):
             self.kasi.with_user(self.user_admin).unlink()
