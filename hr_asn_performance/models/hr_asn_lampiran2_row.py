@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..rules import asn_data, lampiran2
+from .hr_employee import skip_recompute
 
 
 class HrAsnLampiran2Row(models.Model):
@@ -75,7 +76,7 @@ class HrAsnLampiran2Row(models.Model):
         return res
 
     def _asn_table_changed(self):
-        if not self.env.context.get("hr_asn_no_recompute"):
+        if not skip_recompute(self.env):
             self.env["hr.employee"]._asn_recompute_assessors()
 
     def _to_rule(self):
@@ -121,11 +122,15 @@ class HrAsnLampiran2Row(models.Model):
                 "note": row.note or False,
                 "company_id": company.id,
             })
-        self = self.with_context(hr_asn_no_recompute=True)
-        self.with_context(active_test=False).search([("company_id", "=", company.id or False)]).unlink()
-        rows = self.create(vals_list)
+        old_rows = self.with_context(active_test=False).search([("company_id", "=", company.id or False)])
+        old_rows.check_access("unlink")
+        self.check_access("create")
+        # the caller may replace the table: do it as the superuser, recomputing once at the end
+        Rows = self.sudo().with_context(hr_asn_no_recompute=True)
+        old_rows.with_env(Rows.env).unlink()
+        rows = Rows.create(vals_list)
         self.env["hr.employee"]._asn_recompute_assessors()
-        return rows
+        return rows.with_env(self.env)
 
     def action_reset_to_default(self):
         """Button: replace the shared table by Bekasi's default (a company's own rows stay)."""

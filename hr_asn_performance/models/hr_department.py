@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..rules import asn_data
+from .hr_employee import skip_recompute
 
 
 class HrDepartment(models.Model):
@@ -108,7 +109,8 @@ class HrDepartment(models.Model):
     def _asn_scope_roots(self):
         """The Perangkat Daerah whose employees a change to these departments can affect."""
         departments = self.sudo().with_context(active_test=False)
-        return departments.asn_opd_id | departments.filtered(lambda d: not d.asn_opd_id).master_department_id
+        roots = departments.asn_opd_id | departments.filtered(lambda d: not d.asn_opd_id).master_department_id
+        return roots.with_env(self.env)  # the caller's: whether it may defer the recompute is theirs
 
     def _asn_recompute_scope(self, roots_known=False):
         """Recompute the assessors of the employees these departments (or their Perangkat Daerah) hold.
@@ -116,7 +118,7 @@ class HrDepartment(models.Model):
         A change inside the Sekretariat Daerah reaches every employee (the Sekda is atasan of many),
         so it recomputes the whole company.
         """
-        if self.env.context.get("hr_asn_no_recompute") or not self:
+        if skip_recompute(self.env) or not self:
             return
         roots = self if roots_known else self._asn_scope_roots()
         if any(root.asn_opd_kind == "setda" for root in roots):

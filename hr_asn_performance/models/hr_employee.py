@@ -3,7 +3,7 @@ import logging
 from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from ..rules import asn_data, lampiran2, nip as nip_rules, periods
 
@@ -33,6 +33,23 @@ ORG_FIELDS = {"department_id", "active", "company_id", "asn_special_role", "asse
               "override_penilai_id", "override_atasan_id"}
 
 
+# Written by the recomputation and derived from the NIP: never by a caller (issue 9, finding 5). BKPSDM
+# changes an assessor through the override fields, with a reason kept in the chatter.
+RESOLVER_OWNED_FIELDS = frozenset(ASSESSOR_FIELDS) | {"lampiran2_row", "assessee_ids"}
+NIP_PART_FIELDS = frozenset({"nip_birth_date", "nip_appointment_year", "nip_appointment_month", "nip_gender",
+                             "nip_sequence"})
+
+# ASN data colleagues may not see (core's test_employee_fields_groups: what is not mirrored on
+# hr.employee.public carries a group); what they may see is mirrored there (README, Roles).
+PRIVATE_GROUPS = "hr.group_hr_user,hr_asn_performance.group_hr_asn_performance_admin_opd"
+
+
+def skip_recompute(env):
+    """Whether to defer the assessor recomputation: only for loading data as the superuser (demo XML,
+    tests, bench), which recompute once at the end; an RPC caller sets any context key it likes."""
+    return env.su and env.context.get("hr_asn_no_recompute")
+
+
 # Changes to these make a new position: the open SKP closes and a new one opens (Pasal 13(2)).
 POSITION_FIELDS = {"department_id", "job_id", "job_title", "asn_position_kind"}
 
@@ -41,16 +58,19 @@ class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
     # ASN data (UU 20/2023 on ASN; NIP per Peraturan BKN)
-    nip = fields.Char(string="NIP", size=18, index=True, tracking=True, copy=False,
-                      help="Nomor Induk Pegawai: 18 digits.")
-    nip_birth_date = fields.Date(string="Birth Date (from NIP)", compute="_compute_nip_parts", store=True)
+    # no ``size``: Odoo would cut a 19-digit NIP to 18 and store another one; _asn_check_nip refuses it
+    nip = fields.Char(string="NIP", index=True, tracking=True, copy=False, help="Nomor Induk Pegawai: 18 digits.")
+    nip_birth_date = fields.Date(string="Birth Date (from NIP)", compute="_compute_nip_parts", store=True,
+                                 groups=PRIVATE_GROUPS)
     nip_appointment_year = fields.Integer(string="Appointment Year (from NIP)", compute="_compute_nip_parts",
-                                          store=True, help="TMT CPNS year, or year of appointment as PPPK.")
+                                          store=True, help="TMT CPNS year, or year of appointment as PPPK.",
+                                          groups=PRIVATE_GROUPS)
     nip_appointment_month = fields.Integer(string="TMT CPNS Month (from NIP)", compute="_compute_nip_parts",
-                                           store=True)
+                                           store=True, groups=PRIVATE_GROUPS)
     nip_gender = fields.Selection([("male", "Male"), ("female", "Female")], string="Gender (from NIP)",
-                                  compute="_compute_nip_parts", store=True)
-    nip_sequence = fields.Integer(string="Sequence (from NIP)", compute="_compute_nip_parts", store=True)
+                                  compute="_compute_nip_parts", store=True, groups=PRIVATE_GROUPS)
+    nip_sequence = fields.Integer(string="Sequence (from NIP)", compute="_compute_nip_parts", store=True,
+                                  groups=PRIVATE_GROUPS)
     asn_status = fields.Selection(list(asn_data.ASN_STATUSES), string="ASN Status", tracking=True)
     asn_golongan = fields.Selection(asn_data.golongan_selection(), string="Pangkat/Golongan", tracking=True)
     asn_position_kind = fields.Selection(list(asn_data.POSITION_KINDS), string="Kind of Position", tracking=True)
@@ -62,10 +82,11 @@ class HrEmployee(models.Model):
     # Tugas belajar (Perwal Bekasi 38/2023 Pasal 14: SKP Format 5)
     tb_date_from = fields.Date(string="Tugas Belajar From", tracking=True)
     tb_date_to = fields.Date(string="Tugas Belajar To", tracking=True)
-    tb_institution = fields.Char(string="Tugas Belajar Institution")
+    tb_institution = fields.Char(string="Tugas Belajar Institution", groups=PRIVATE_GROUPS)
     on_tugas_belajar = fields.Boolean(string="On Tugas Belajar", compute="_compute_on_tugas_belajar",
                                       search="_search_on_tugas_belajar")
-    acting_assignment_ids = fields.One2many("hr.asn.acting.assignment", "employee_id", string="Plt/Plh Assignments")
+    acting_assignment_ids = fields.One2many("hr.asn.acting.assignment", "employee_id", string="Plt/Plh Assignments",
+                                            groups=PRIVATE_GROUPS)
 
     # Pejabat Penilai Kinerja and Atasan Pejabat Penilai (Pasal 26, Lampiran II); written by
     # _asn_recompute_assessors only.
@@ -166,10 +187,7 @@ class HrEmployee(models.Model):
     @api.constrains("nip", "asn_status")
     def _check_nip(self):
         for employee in self.filtered("nip"):
-            try:
-                parsed = nip_rules.parse(employee.nip)
-            except nip_rules.NipError as error:
-                raise ValidationError(self._asn_nip_error_message(employee, error)) from None
+            parsed = self._asn_parse_nip(employee.name, employee.nip)
             if employee.asn_status and parsed.is_pppk != (employee.asn_status == "pppk"):
                 raise ValidationError(_(
                     "%(employee)s: NIP %(nip)s is the %(form)s form, which does not fit ASN status %(status)s "
@@ -178,14 +196,18 @@ class HrEmployee(models.Model):
                     status=dict(asn_data.ASN_STATUSES)[employee.asn_status],
                 ))
 
-    @api.constrains("nip", "company_id")
-    def _check_nip_unique(self):
-        """One NIP, one employee per company (the SQL constraint backs this up)."""
-        self._asn_check_nip_free([(e.nip, e.company_id.id, e.id) for e in self if e.nip])
+    @api.model
+    def _asn_parse_nip(self, name, number):
+        """The parts of a NIP, or the rule's refusal as a ValidationError naming the wrong part."""
+        try:
+            return nip_rules.parse(number)
+        except nip_rules.NipError as error:
+            raise ValidationError(self._asn_nip_error_message(name, number, error)) from None
 
     @api.model
     def _asn_check_nip_free(self, entries):
-        """``entries``: (nip, company id, employee id or None); refuse a NIP held twice."""
+        """``entries``: (nip, company id, employee id or None); refuse a NIP held twice, before the
+        INSERT/UPDATE, so that nobody meets the raw error of the SQL constraint that backs this up."""
         if not entries:
             return
         holders = {}
@@ -203,19 +225,19 @@ class HrEmployee(models.Model):
             holders[(number, company_id)] = (employee_id, _("another employee of this batch"))
 
     @api.model
-    def _asn_nip_error_message(self, employee, error):
-        number = nip_rules.normalize(employee.nip)
+    def _asn_nip_error_message(self, name, number, error):
+        shown = number if len(number) <= 40 else number[:40] + "…"
         messages = {
-            "format": _("a NIP has digits only"),
-            "length": _("a NIP has 18 digits, this one has %s", len(number)),
-            "birth_date": _("digits 1-8 (date of birth, YYYYMMDD) are not a valid date: %s", number[:8]),
+            "format": _("a NIP has digits 0-9 only, not %s", repr(error.found)),
+            "length": _("a NIP has 18 digits, this one has %s", error.found),
+            "birth_date": _("digits 1-8 (date of birth, YYYYMMDD) are not a valid date: %s", error.found),
             "appointment": _("digits 9-14 (TMT CPNS year and month, or year and 21 for PPPK) are not "
-                             "possible: %s", number[8:14]),
-            "gender": _("digit 15 (gender) must be 1 (male) or 2 (female), not %s", number[14:15]),
+                             "possible: %s", error.found),
+            "gender": _("digit 15 (gender) must be 1 (male) or 2 (female), not %s", error.found),
             "sequence": _("digits 16-18 (sequence number) cannot be 000"),
         }
         return _("The NIP %(nip)s of %(employee)s is not valid: %(reason)s.",
-                 nip=employee.nip, employee=employee.name, reason=messages[error.part])
+                 nip=shown, employee=name or _("the new employee"), reason=messages[error.part])
 
     @api.constrains("asn_status", "asn_golongan")
     def _check_golongan(self):
@@ -262,23 +284,37 @@ class HrEmployee(models.Model):
     # ------------------------------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                self._asn_check_owned_fields(vals)
         for vals in vals_list:
+            if "nip" in vals:
+                vals["nip"] = nip_rules.normalize(vals["nip"]) or False  # only spaces: no NIP
             if vals.get("nip"):
-                vals["nip"] = nip_rules.normalize(vals["nip"])
+                self._asn_parse_nip(vals.get("name"), vals["nip"])
         # before the INSERT, so that a duplicate gets this message rather than the SQL constraint's
         self._asn_check_nip_free([
             (vals["nip"], vals.get("company_id") or self.env.company.id, None) for vals in vals_list if vals.get("nip")
         ])
         employees = super().create(vals_list)
-        if not self.env.context.get("hr_asn_no_recompute"):
+        if not skip_recompute(self.env):
             employees.department_id._asn_recompute_scope()
         return employees
 
     def write(self, vals):
+        if not self.env.su:
+            self._asn_check_owned_fields(vals)
+        if "nip" in vals:
+            vals["nip"] = nip_rules.normalize(vals["nip"]) or False
         if vals.get("nip"):
-            vals["nip"] = nip_rules.normalize(vals["nip"])
+            self._asn_parse_nip(self[:1].name, vals["nip"])
+        if {"nip", "company_id"} & set(vals):
+            self._asn_check_nip_free([
+                (vals.get("nip", employee.nip), vals.get("company_id", employee.company_id.id), employee.id)
+                for employee in self if vals.get("nip", employee.nip)
+            ])
         positions = {employee: employee._asn_position_key() for employee in self} if POSITION_FIELDS & set(vals) else {}
-        if not ORG_FIELDS & set(vals) or self.env.context.get("hr_asn_no_recompute"):
+        if not ORG_FIELDS & set(vals) or skip_recompute(self.env):
             res = super().write(vals)
         else:
             before = self.department_id
@@ -291,6 +327,19 @@ class HrEmployee(models.Model):
         if positions:
             self._asn_follow_position_change(positions)
         return res
+
+    @api.model
+    def _asn_check_owned_fields(self, vals):
+        """The assessors are Lampiran II's answer (Perwal Bekasi 38/2023 Pasal 26), written by
+        _asn_recompute_assessors only, and the NIP parts follow the NIP: a caller writes neither.
+        BKPSDM changes an assessor by overriding it, with a reason the chatter keeps."""
+        owned = (RESOLVER_OWNED_FIELDS | NIP_PART_FIELDS) & set(vals)
+        if owned:
+            labels = sorted(self._fields[fname]._description_string(self.env) for fname in owned)
+            raise AccessError(_(
+                "%(fields)s cannot be written: Lampiran II decides the assessors (Perwal Bekasi 38/2023 "
+                "Pasal 26) and the NIP its parts. BKPSDM changes an assessor with Override Assessor and a "
+                "reason.", fields=", ".join(labels)))
 
     def _asn_position_key(self):
         return (self.department_id.id, self.job_id.id, self.job_title or "", self.asn_position_kind or "")

@@ -1,4 +1,5 @@
 from . import test_assessors
+from . import test_employee_trust
 from . import test_security
 from . import test_skp_workflow
 from . import test_skp_monthly
@@ -11,3 +12,4 @@ from . import test_skp_portal_concurrency
 from . import test_skp_input
 from . import test_skp_trust
 from . import test_company
+from . import test_report_batch
