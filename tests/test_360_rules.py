@@ -81,17 +81,20 @@ def test_two_peers_and_a_subordinate_merged_into_others():
     others = [line for line in outcome.lines if line.role == scoring.OTHERS][0]
     assert (others.mean, others.count) == (3.33, 3)
     assert outcome.merged == [P, S]
-    # the score still uses every answer, each role with its own weight
-    assert outcome.score == pytest.approx((5 + 3 + 4) / 3, abs=0.005)
+    # the score weighs the groups shown: the atasan and "others" (pooled), nothing else
+    assert outcome.score == pytest.approx((5 + 10 / 3) / 2, abs=0.005)
 
 
-def test_two_peers_alone_count_only_in_all():
-    grouped, raters = answers({P: [2, 4]})
+def test_two_peers_alone_are_left_out_everywhere():
+    """Issue 9 finding 3: a group too small to be shown counts nowhere, else "all" minus the shown
+    groups gives it back."""
+    grouped, raters = answers({A: [4], P: [2, 5]})
     outcome = scoring.score_employee(grouped, raters)
-    assert {line.role for line in outcome.lines} == {scoring.ALL}
-    assert outcome.score == 3.0
-    assert outcome.rating == "sesuai"
-    assert outcome.rater_count == 2
+    assert {line.role for line in outcome.lines} == {A, scoring.ALL}
+    assert all(line.mean == 4.0 and line.count == 1 for line in outcome.lines)
+    assert (outcome.score, outcome.rater_count, outcome.merged) == (4.0, 1, [P])
+    alone = scoring.score_employee(*answers({P: [2, 4]}))
+    assert (alone.lines, alone.score, alone.rating, alone.rater_count) == ([], None, None, 0)
 
 
 def test_three_peers_shown():

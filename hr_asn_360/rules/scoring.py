@@ -17,7 +17,7 @@ ROLES = (ATASAN, PEER, SUBORDINATE)
 # Peers and subordinates are anonymous; the atasan (the Pejabat Penilai Kinerja) is one known person.
 ANONYMOUS_ROLES = (PEER, SUBORDINATE)
 OTHERS = "others"  # anonymous roles below the threshold, merged
-ALL = "all"  # every answer
+ALL = "all"  # every answer of the groups shown
 
 # The seven core values (BerAKHLAK, seed 000), in the order the questionnaire asks them.
 VALUE_CODES = (
@@ -58,12 +58,7 @@ def effective_weights(weights, present):
     present = [role for role in ROLES if role in present]
     if not present:
         return {}
-    configured = {role: max(float(weights.get(role) or 0.0), 0.0) for role in ROLES}
-    if any(configured.values()):
-        total = sum(configured[role] for role in present)
-        if total > 0:
-            return {role: configured[role] / total for role in present}
-    return {role: 1.0 / len(present) for role in present}
+    return _group_weights(weights, {role: (role,) for role in ROLES}, present)
 
 
 def rating_for(score, threshold_diatas=DEFAULT_THRESHOLD_DIATAS, threshold_sesuai=DEFAULT_THRESHOLD_SESUAI):
@@ -107,52 +102,73 @@ def _mean(total, count):
     return round(total / count, DIGITS) if count else None
 
 
+def shown_groups(rater_counts, min_raters=DEFAULT_MIN_RATERS):
+    """The groups a result prints, {group: roles pooled in it}, in print order.
+
+    Only these groups count anywhere in the result ("all raters", the score, the number of raters): an
+    answer of a group too small to be shown must not be derivable by subtracting the shown groups from
+    a total (issue 9, finding 3). Hidden answers are therefore left out, not folded into the totals.
+    """
+    shown, merged, others_shown = split_roles(rater_counts, min_raters)
+    groups = {role: (role,) for role in shown}
+    if others_shown:
+        groups[OTHERS] = tuple(merged)
+    return groups
+
+
+def _group_weights(weights, groups, present):
+    """Weights of the ``present`` groups summing to 1: a group weighs the sum of its roles' weights,
+    renormalised as :func:`effective_weights` does (national_rules.md §6: no national weights)."""
+    configured = {group: sum(max(float(weights.get(role) or 0.0), 0.0) for role in groups[group])
+                  for group in present}
+    total = sum(configured.values())
+    if total > 0:
+        return {group: configured[group] / total for group in present}
+    return {group: 1.0 / len(present) for group in present}
+
+
+def _pooled(answers, roles, code):
+    return (sum(answers.get((role, code), (0, 0))[0] for role in roles),
+            sum(answers.get((role, code), (0, 0))[1] for role in roles))
+
+
 def score_employee(answers, rater_counts, value_codes=VALUE_CODES, weights=None, min_raters=DEFAULT_MIN_RATERS,
                    threshold_diatas=DEFAULT_THRESHOLD_DIATAS, threshold_sesuai=DEFAULT_THRESHOLD_SESUAI):
-    """The result of one rated employee.
+    """The result of one rated employee, over the groups it shows (:func:`shown_groups`) only.
 
     ``answers``: {(role, value_code): (sum of stars, number of answers)} over submitted ratings;
     ``rater_counts``: {role: raters who submitted}. Returns an Outcome:
 
-    - ``lines``: Line(value_code, role, mean, count) for each value, for the roles shown, "others" when
-      shown, and "all" (every answer);
-    - ``by_value``: {value_code: weighted mean of the role means};
+    - ``lines``: Line(value_code, group, mean, count) for each value and shown group (atasan, peer,
+      subordinate, "others"), and "all" (every answer of the shown groups);
+    - ``by_value``: {value_code: weighted mean of the shown groups' means};
     - ``score``: mean of ``by_value`` (every value weighs the same), ``rating`` its level;
-    - ``rater_count``: raters who answered; ``merged``: roles folded into "others" (or hidden).
+    - ``rater_count``: raters of the shown groups; ``merged``: roles folded into "others" (or hidden).
     """
     weights = weights or {}
-    shown, merged, others_shown = split_roles(rater_counts, min_raters)
-    present = [role for role in ROLES if rater_counts.get(role)]
+    groups = shown_groups(rater_counts, min_raters)
+    merged = split_roles(rater_counts, min_raters)[1]
     lines, by_value = [], {}
     for code in value_codes:
-        role_means = {}
-        for role in present:
-            total, count = answers.get((role, code), (0, 0))
+        group_means = {}
+        for group, roles in groups.items():
+            total, count = _pooled(answers, roles, code)
             if count:
-                role_means[role] = total / count
-        for role in shown:
-            total, count = answers.get((role, code), (0, 0))
-            if count:
-                lines.append(Line(code, role, _mean(total, count), count))
-        if others_shown:
-            total = sum(answers.get((role, code), (0, 0))[0] for role in merged)
-            count = sum(answers.get((role, code), (0, 0))[1] for role in merged)
-            if count:
-                lines.append(Line(code, OTHERS, _mean(total, count), count))
-        total = sum(answers.get((role, code), (0, 0))[0] for role in present)
-        count = sum(answers.get((role, code), (0, 0))[1] for role in present)
+                lines.append(Line(code, group, _mean(total, count), count))
+                group_means[group] = total / count
+        total, count = _pooled(answers, [role for roles in groups.values() for role in roles], code)
         if count:
             lines.append(Line(code, ALL, _mean(total, count), count))
-        if role_means:
-            value_weights = effective_weights(weights, role_means)
-            by_value[code] = sum(value_weights[role] * mean for role, mean in role_means.items())
+        if group_means:
+            group_weights = _group_weights(weights, groups, list(group_means))
+            by_value[code] = sum(group_weights[group] * mean for group, mean in group_means.items())
     score = sum(by_value.values()) / len(by_value) if by_value else None
     return Outcome(
         lines=lines,
         by_value={code: round(mean, DIGITS) for code, mean in by_value.items()},
         score=round(score, DIGITS) if score is not None else None,
         rating=rating_for(score, threshold_diatas, threshold_sesuai),
-        rater_count=sum(rater_counts.get(role, 0) for role in ROLES),
+        rater_count=sum(rater_counts.get(role, 0) for roles in groups.values() for role in roles),
         merged=merged,
     )
 
