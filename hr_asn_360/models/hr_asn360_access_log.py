@@ -24,14 +24,17 @@ class HrAsn360AccessLog(models.Model):
     date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now)
     what = fields.Selection(WHAT, required=True, readonly=True)
     detail = fields.Char(readonly=True)
+    company_id = fields.Many2one("res.company", required=True, readonly=True, index=True,
+                                 default=lambda self: self.env.company)
 
     @api.model
     def _record(self, assignments, what):
         """One line per (round, rated employee) of ``assignments`` looked at by the current user."""
-        pairs = {(a.round_id.id, a.ratee_id.id) for a in assignments.sudo()}
+        pairs = {(a.round_id.id, a.ratee_id.id, a.company_id.id) for a in assignments.sudo()}
         self.sudo().create([
-            {"user_id": self.env.uid, "round_id": round_id, "ratee_id": ratee_id, "what": what}
-            for round_id, ratee_id in sorted(pairs)
+            {"user_id": self.env.uid, "round_id": round_id, "ratee_id": ratee_id, "what": what,
+             "company_id": company_id}
+            for round_id, ratee_id, company_id in sorted(pairs)
         ])
 
     @api.model

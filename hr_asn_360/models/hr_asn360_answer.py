@@ -1,9 +1,14 @@
 from odoo import _, api, fields, models
-from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
 from ..rules import scoring
-from .hr_asn360_assignment import ADMIN_GROUP
+
+# What makes an answer somebody's answer about somebody: fixed at create (issue 9 finding 4: record
+# rules are checked before a write, so moving an answer would put it into another rater's rating).
+PARENT_FIELDS = {"assignment_id", "question_id"}
+# Reading these of somebody else's answers is looking at who rated whom.
+GUARDED_FIELDS = {"stars", "assignment_id"}
 
 
 class HrAsn360Answer(models.Model):
@@ -42,8 +47,6 @@ class HrAsn360Answer(models.Model):
 
     def _check_lock(self):
         """Answers change only while their round is open, whoever asks (also the superuser)."""
-        if self.env.context.get(MODULE_UNINSTALL_FLAG):
-            return
         for answer in self.sudo():
             state = answer.assignment_id.round_id.state
             if state in ("closed", "published"):
@@ -52,13 +55,46 @@ class HrAsn360Answer(models.Model):
             if state != "open":
                 raise UserError(_("%s is not open for rating.", answer.assignment_id.round_id.name))
 
+    def write(self, vals):
+        if PARENT_FIELDS & set(vals) and not self.env.su:
+            raise UserError(_("An answer stays with its rating and question; give the stars again instead."))
+        return super().write(vals)
+
+    # ------------------------------------------------------------------------------------------
+    # Somebody else's answers: Admin BKPSDM in the audited list only, and every look recorded
+    # (issue 9 findings 2 and 8). Everybody else, Admin BKPSDM outside that list included, reaches
+    # their own answers only, whatever the read path (read, search, grouped read, copy, export).
+    # ------------------------------------------------------------------------------------------
+    def _guard_others(self, fnames):
+        if self.env.su or not GUARDED_FIELDS & set(fnames or ()):
+            return
+        others = self.sudo().filtered(lambda a: a.assignment_id.rater_user_id.id != self.env.uid)
+        if others:
+            self.env["hr.asn360.assignment"]._check_audited()
+            self.env["hr.asn360.access.log"]._record(others.assignment_id, "answers")
+
     def _read_format(self, fnames, load="_classic_read"):
-        """Somebody else's answers: Admin BKPSDM in the audited list only, and recorded."""
-        if not self.env.su and {"stars", "assignment_id"} & set(fnames or ()):
-            others = self.sudo().filtered(lambda a: a.assignment_id.rater_user_id.id != self.env.uid)
-            if others:
-                if not (self.env.context.get("hr_asn360_audit") and self.env.user.has_group(ADMIN_GROUP)):
-                    raise AccessError(_("Who rated whom is shown only to Admin BKPSDM, in the audited list "
-                                        "(Penilaian Perilaku 360 > Audit > Who Rated Whom)."))
-                self.env["hr.asn360.access.log"]._record(others.assignment_id, "answers")
+        self._guard_others(fnames)
         return super()._read_format(fnames, load=load)
+
+    def copy_data(self, default=None):
+        self._guard_others(GUARDED_FIELDS)
+        return super().copy_data(default=default)
+
+    def export_data(self, fields_to_export):
+        self._guard_others({path.split("/")[0].split(".")[0] for path in fields_to_export})
+        return super().export_data(fields_to_export)
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if not self.env.su and not self.env["hr.asn360.assignment"]._is_audited():
+            mine = self.env["hr.asn360.assignment"].sudo()._search([("rater_user_id", "=", self.env.uid)])
+            domain = expression.AND([domain or [], [("assignment_id", "in", mine)]])
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+        if not self.env.su and self.env["hr.asn360.assignment"]._is_audited():
+            self.env["hr.asn360.access.log"]._record_search(domain, list(groupby) + list(aggregates))
+        return super()._read_group(domain, groupby=groupby, aggregates=aggregates, having=having, offset=offset,
+                                   limit=limit, order=order)

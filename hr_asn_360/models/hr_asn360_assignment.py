@@ -1,10 +1,11 @@
 from odoo import _, api, fields, models
-from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from odoo.addons.hr_asn_performance.rules import periods
 
 from ..rules import scoring
+from .hr_asn360_lock_mixin import trusted_unlink
 
 ROLES = [
     ("atasan", "Superior (atasan)"),
@@ -14,8 +15,11 @@ ROLES = [
 ASSIGNMENT_STATES = [("todo", "To Do"), ("draft", "In Progress"), ("submitted", "Submitted")]
 # Who rated whom (and what): readable for other rows only through the audited list.
 GUARDED_FIELDS = {"rater_id", "rater_user_id", "answer_ids", "comment"}
-# Set by the rating methods (action_save_answers, action_submit), never by a form.
-RATING_FIELDS = {"state", "submitted_on", "comment"}
+# Set by the rating methods (action_save_answers, action_submit) and the generation, never by a form or
+# an RPC call, whatever its context (issue 9 finding 1): written only with sudo() after their checks.
+RATING_FIELDS = {"state", "submitted_on", "comment", "origin"}
+# A comment is a few sentences about a colleague (issue 9 finding 10: no 1 MB comments).
+COMMENT_MAX = 2000
 # The portal token (portal.mixin) may be set at any time, also on a closed round.
 FREE_FIELDS = {"access_token"}
 # Who and what is rated: fixed once somebody answered.
@@ -105,6 +109,17 @@ class HrAsn360Assignment(models.Model):
         if any(assignment.ratee_id == assignment.rater_id for assignment in self):
             raise ValidationError(_("Nobody rates themselves in a 360° rating."))
 
+    @api.constrains("comment")
+    def _check_comment(self):
+        for assignment in self:
+            self._check_comment_length(assignment.comment)
+
+    @api.model
+    def _check_comment_length(self, comment):
+        if comment and len(comment) > COMMENT_MAX:
+            raise ValidationError(_("The comment has %(length)s characters; at most %(max)s are allowed. Please "
+                                    "shorten it.", length=len(comment), max=COMMENT_MAX))
+
     @api.constrains("ratee_id", "rater_id", "round_id")
     def _check_tugas_belajar(self):
         """Employees on tugas belajar (Perwal Bekasi 38/2023 Pasal 14) neither rate nor are rated."""
@@ -132,9 +147,10 @@ class HrAsn360Assignment(models.Model):
         - pairs are planned in draft (Admin BKPSDM and the unit's Admin Kepegawaian OPD, by record rules);
           while the round is open only Admin BKPSDM adds raters, or removes and changes those who have not
           answered yet;
-        - state and submission date move only through action_save_answers / action_submit.
+        - state, submission date and comment move only through action_save_answers / action_submit,
+          which check the rater and then write with sudo(): no context key opens them (issue 9 finding 1).
         """
-        if self.env.context.get(MODULE_UNINSTALL_FLAG) or (operation == "write" and fnames <= FREE_FIELDS):
+        if operation == "write" and fnames <= FREE_FIELDS:
             return
         for assignment in self:
             state = assignment.round_id.state
@@ -147,7 +163,7 @@ class HrAsn360Assignment(models.Model):
                 if operation != "create" and assignment.state != "todo":
                     raise UserError(_("This rater has already answered: the rating can no longer be moved or "
                                       "removed."))
-        if fnames & RATING_FIELDS and not self.env.context.get("hr_asn360_transition"):
+        if operation == "write" and fnames & RATING_FIELDS and not self.env.su:
             raise UserError(_("A rating is saved and submitted by its rater."))
 
     @api.model
@@ -158,8 +174,8 @@ class HrAsn360Assignment(models.Model):
             raise ValidationError(_("Nobody rates themselves in a 360° rating."))
         if len(set(pairs)) < len(pairs):
             raise ValidationError(_("This rater already rates this employee in this round."))
-        if self.env.context.get("hr_asn360_bulk"):
-            return  # planned by rules/sampling.py against the kept assignments
+        if self.env.su and self.env.context.get("hr_asn360_bulk"):
+            return  # planned by rules/sampling.py against the kept assignments (generation, as superuser)
         existing = self.sudo().search_fetch([
             ("round_id", "in", list({p[0] for p in pairs})), ("ratee_id", "in", list({p[1] for p in pairs})),
         ], ["round_id", "ratee_id", "rater_id"])
@@ -172,7 +188,7 @@ class HrAsn360Assignment(models.Model):
         self._check_new_pairs(vals_list)
         assignments = super().create(vals_list)
         assignments._check_assignment_update(set().union(*vals_list) if vals_list else set(), "create")
-        if not self.env.context.get("hr_asn360_bulk"):
+        if not (self.env.su and self.env.context.get("hr_asn360_bulk")):
             assignments._ensure_results()._refresh_gaps()
         return assignments
 
@@ -182,13 +198,18 @@ class HrAsn360Assignment(models.Model):
         res = super().write(vals)
         if before is not None:
             self._check_assignment_update(set(vals), "write")  # the new round, if moved
+            if not self.env.su:  # rules are checked before a write: moved, it must still be in reach
+                self.check_access("write")
             (before | self._ensure_results())._refresh_gaps()
         return res
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_answered_or_closed(self):
         self._check_assignment_update(set(), "unlink")
+
+    def unlink(self):
         results = self._get_results()
-        res = super().unlink()
+        res = super(HrAsn360Assignment, trusted_unlink(self)).unlink()
         results.exists()._refresh_gaps()
         return res
 
@@ -207,16 +228,31 @@ class HrAsn360Assignment(models.Model):
         others = self.sudo().filtered(lambda a: a.rater_user_id.id != self.env.uid and a.round_id.state != "draft")
         if not others:
             return
-        if not (self.env.context.get("hr_asn360_audit") and self.env.user.has_group(ADMIN_GROUP)):
-            raise AccessError(_("Who rated whom is shown only to Admin BKPSDM, in the audited list "
-                                "(Penilaian Perilaku 360 > Audit > Who Rated Whom)."))
+        self._check_audited()
         if {"answer_ids", "comment"} & set(fnames):
             what = "answers"
         self.env["hr.asn360.access.log"]._record(others, what)
 
+    @api.model
+    def _is_audited(self):
+        """Admin BKPSDM in the audited list, where every look is logged: the context key alone opens
+        nothing, the group decides."""
+        return bool(self.env.context.get("hr_asn360_audit")) and self.env.user.has_group(ADMIN_GROUP)
+
+    @api.model
+    def _check_audited(self):
+        if not self._is_audited():
+            raise AccessError(_("Who rated whom is shown only to Admin BKPSDM, in the audited list "
+                                "(Penilaian Perilaku 360 > Audit > Who Rated Whom)."))
+
     def _read_format(self, fnames, load="_classic_read"):
         self._guard_who_rated_whom(fnames)
         return super()._read_format(fnames, load=load)
+
+    def copy_data(self, default=None):
+        """copy_data reads every field without read(): guarded like read (issue 9 finding 2)."""
+        self._guard_who_rated_whom(GUARDED_FIELDS)
+        return super().copy_data(default=default)
 
     def export_data(self, fields_to_export):
         self._guard_who_rated_whom({path.split("/")[0].split(".")[0] for path in fields_to_export})
@@ -231,9 +267,7 @@ class HrAsn360Assignment(models.Model):
         names |= {spec.split(":")[0].split(".")[0] for spec in groupby}
         if not GUARDED_FIELDS & names:
             return
-        if not (self.env.context.get("hr_asn360_audit") and self.env.user.has_group(ADMIN_GROUP)):
-            raise AccessError(_("Who rated whom is shown only to Admin BKPSDM, in the audited list "
-                                "(Penilaian Perilaku 360 > Audit > Who Rated Whom)."))
+        self._check_audited()
         self.env["hr.asn360.access.log"]._record_search(domain, groupby)
 
     @api.model
@@ -242,10 +276,12 @@ class HrAsn360Assignment(models.Model):
         return super()._search(domain, offset=offset, limit=limit, order=order)
 
     @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
-        groupby = [groupby] if isinstance(groupby, str) else list(groupby or [])
-        self._guard_domain([], groupby)
-        return super().read_group(domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+        """Every grouped read (read_group, web_read_group, progress bars): grouping or aggregating by
+        rater or comment is looking at who rated whom (issue 9 findings 2, 8)."""
+        self._guard_domain([], list(groupby) + [spec for spec in aggregates if spec != "__count"])
+        return super()._read_group(domain, groupby=groupby, aggregates=aggregates, having=having, offset=offset,
+                                   limit=limit, order=order)
 
     # ------------------------------------------------------------------------------------------
     # Rating (called by the portal)
@@ -259,6 +295,10 @@ class HrAsn360Assignment(models.Model):
         for assignment in self:
             if not self.env.su and assignment.sudo().rater_user_id.id != self.env.uid:
                 raise AccessError(_("You can only rate the employees you are asked to rate."))
+        # one rating at a time: a double click waits here, then is retried by Odoo on the fresh row
+        # (serialization failure) and finds the answers of the first click (issue 9 finding 9)
+        self.env.cr.execute(SQL("SELECT id FROM hr_asn360_assignment WHERE id IN %s FOR NO KEY UPDATE",
+                                tuple(self.ids)))
 
     @api.model
     def _parse_stars(self, stars):
@@ -278,6 +318,7 @@ class HrAsn360Assignment(models.Model):
         self._check_can_rate()
         values = dict(values or {})
         comment = values.pop("comment", None)
+        self._check_comment_length(comment)
         stars_by_question = {}
         for key, stars in values.items():
             try:
@@ -306,7 +347,7 @@ class HrAsn360Assignment(models.Model):
         elif self.state == "submitted":
             vals["submitted_on"] = fields.Datetime.now()
         if vals:
-            self.with_context(hr_asn360_transition=True).write(vals)
+            self.sudo().write(vals)  # the rater was checked above
         return True
 
     def action_submit(self):
@@ -318,9 +359,7 @@ class HrAsn360Assignment(models.Model):
             if missing:
                 raise UserError(_("Give stars to every value before submitting: %s.",
                                   ", ".join(missing.mapped("name"))))
-        self.with_context(hr_asn360_transition=True).write({
-            "state": "submitted", "submitted_on": fields.Datetime.now(),
-        })
+        self.sudo().write({"state": "submitted", "submitted_on": fields.Datetime.now()})
         return True
 
     # ------------------------------------------------------------------------------------------

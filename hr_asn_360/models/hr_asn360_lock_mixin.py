@@ -1,4 +1,17 @@
 from odoo import api, models
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
+
+def trusted_unlink(records):
+    """``records`` for unlink(), without an uninstall flag that an RPC caller could set.
+
+    Odoo skips the ``@api.ondelete(at_uninstall=False)`` checks when the context holds
+    MODULE_UNINSTALL_FLAG (odoo/models.py ``unlink``); uninstalling runs as superuser, an RPC caller never
+    does, so the flag counts only with ``env.su`` (issue 9 finding 1).
+    """
+    if records.env.context.get(MODULE_UNINSTALL_FLAG) and not records.env.su:
+        return records.with_context(**{MODULE_UNINSTALL_FLAG: False})
+    return records
 
 
 class HrAsn360LockMixin(models.AbstractModel):
@@ -24,6 +37,11 @@ class HrAsn360LockMixin(models.AbstractModel):
         self._check_lock()
         return res
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_frozen(self):
+        """Frozen records are not deleted, not even as superuser; uninstalling the module still removes
+        them (at_uninstall=False)."""
         self._check_lock()
-        return super().unlink()
+
+    def unlink(self):
+        return super(HrAsn360LockMixin, trusted_unlink(self)).unlink()

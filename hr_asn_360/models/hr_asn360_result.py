@@ -1,8 +1,8 @@
 from odoo import _, api, fields, models
-from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError
 
 from ..rules import sampling, scoring
+from .hr_asn360_lock_mixin import trusted_unlink
 
 # Suggested rating perilaku kerja (Semarang seed 002; national_rules.md §1), best first.
 RATINGS = [
@@ -104,8 +104,6 @@ class HrAsn360Result(models.Model):
     # CRUD: results are written by the round (generation, close), never after close
     # ------------------------------------------------------------------------------------------
     def _check_result_update(self):
-        if self.env.context.get(MODULE_UNINSTALL_FLAG):
-            return
         if any(result.round_id.state in ("closed", "published") for result in self.sudo()):
             raise UserError(_("The round is closed: its results can no longer change."))
 
@@ -113,9 +111,12 @@ class HrAsn360Result(models.Model):
         self._check_result_update()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_closed(self):
         self._check_result_update()
-        return super().unlink()
+
+    def unlink(self):
+        return super(HrAsn360Result, trusted_unlink(self)).unlink()
 
     # ------------------------------------------------------------------------------------------
     # Business methods

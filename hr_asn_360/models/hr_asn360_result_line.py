@@ -1,5 +1,4 @@
 from odoo import _, fields, models
-from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError
 
 from .hr_asn360_question import VALUE_CODES
@@ -31,8 +30,6 @@ class HrAsn360ResultLine(models.Model):
                                  help="On the 'All raters' line: the value's score with the round's role weights.")
 
     def _check_lock(self):
-        if self.env.context.get(MODULE_UNINSTALL_FLAG):
-            return
         if any(line.result_id.round_id.state in ("closed", "published") for line in self.sudo()):
             raise UserError(_("The round is closed: its results can no longer change."))
 

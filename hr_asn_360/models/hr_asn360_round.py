@@ -3,12 +3,12 @@ import random
 from datetime import datetime, time, timedelta
 
 from odoo import _, api, fields, models
-from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.hr_asn_performance.rules import periods
 
 from ..rules import sampling, scoring
+from .hr_asn360_lock_mixin import trusted_unlink
 
 _logger = logging.getLogger(__name__)
 
@@ -18,6 +18,10 @@ STATES = [("draft", "Draft"), ("open", "Open"), ("closed", "Closed"), ("publishe
 NEXT_STATE = {"draft": "open", "open": "closed", "closed": "published"}
 # What the generation and the rating depend on: fixed once the round opens.
 LOCKED_WHEN_OPEN = {"year", "semester", "scope", "department_ids", "company_id", "max_peers", "date_open"}
+# Moved by the actions (open, close, publish) and the reminder job only, which check the role and then
+# write with sudo(); no context key opens them to an RPC caller (issue 9 finding 1).
+WORKFLOW_FIELDS = {"state", "reminder_last_date"}
+NAME_MAX = 200  # a round's name is a title (issue 9 finding 10)
 # Chatter and activities stay usable on a closed round.
 MAIL_PREFIXES = ("message_", "activity_", "website_message")
 
@@ -116,9 +120,11 @@ class HrAsn360Round(models.Model):
     # ------------------------------------------------------------------------------------------
     @api.constrains("date_open", "date_close", "max_peers", "min_raters_per_role", "reminder_days",
                     "weight_atasan", "weight_peer", "weight_subordinate", "threshold_diatas", "threshold_sesuai",
-                    "scope", "department_ids", "year")
+                    "scope", "department_ids", "year", "name")
     def _check_settings(self):
         for round_ in self:
+            if len(round_.name or "") > NAME_MAX:
+                raise ValidationError(_("The name of a round has at most %(max)s characters.", max=NAME_MAX))
             if round_.date_close < round_.date_open:
                 raise ValidationError(_("%s: the round must open before it closes.", round_.name))
             if not 2000 <= round_.year <= 2100:
@@ -161,13 +167,15 @@ class HrAsn360Round(models.Model):
     # CRUD
     # ------------------------------------------------------------------------------------------
     def _check_round_update(self, vals):
-        """All the rules on changing a round, in one place."""
-        if self.env.context.get(MODULE_UNINSTALL_FLAG):
-            return
+        """All the rules on changing a round, in one place. The state moves one step forward only
+        (draft, open, closed, published), even as superuser: a published round never reopens."""
         fnames = {fname for fname in vals if not fname.startswith(MAIL_PREFIXES)}
-        if "state" in fnames and not self.env.context.get("hr_asn360_transition"):
+        if fnames & WORKFLOW_FIELDS and not self.env.su:
             raise UserError(_("Use the buttons Open, Close and Publish to move a round on."))
         for round_ in self:
+            if "state" in fnames and vals["state"] != NEXT_STATE.get(round_.state):
+                raise UserError(_("%s cannot go back or skip a step: draft, open, closed, published.",
+                                  round_.name))
             if round_.state == "open" and fnames & LOCKED_WHEN_OPEN:
                 raise UserError(_("%s is open: its scope, semester and raters' rules can no longer change.",
                                   round_.name))
@@ -178,10 +186,13 @@ class HrAsn360Round(models.Model):
         self._check_round_update(vals)
         return super().write(vals)
 
-    def unlink(self):
-        if not self.env.context.get(MODULE_UNINSTALL_FLAG) and any(r.state != "draft" for r in self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_draft(self):
+        if any(r.state != "draft" for r in self):
             raise UserError(_("Only a draft round can be deleted."))
-        return super().unlink()
+
+    def unlink(self):
+        return super(HrAsn360Round, trusted_unlink(self)).unlink()
 
     # ------------------------------------------------------------------------------------------
     # Actions
@@ -209,7 +220,7 @@ class HrAsn360Round(models.Model):
             if sorted(codes) != sorted(scoring.VALUE_CODES):
                 raise UserError(_("%s must ask exactly one question for each of the seven BerAKHLAK values.",
                                   round_.name))
-        self.with_context(hr_asn360_transition=True).write({"state": "open"})
+        self.sudo().write({"state": "open"})  # role checked by _check_state
         return True
 
     def action_close(self):
@@ -217,12 +228,12 @@ class HrAsn360Round(models.Model):
         self._check_state("open", _("Only an open round can be closed: %s."))
         self.result_ids._refresh_gaps()
         self._compute_results()
-        self.with_context(hr_asn360_transition=True).write({"state": "closed"})
+        self.sudo().write({"state": "closed"})  # role checked by _check_state
         return True
 
     def action_publish(self):
         self._check_state("closed", _("Only a closed round can be published: %s."))
-        self.with_context(hr_asn360_transition=True).write({"state": "published"})
+        self.sudo().write({"state": "published"})  # role checked by _check_state
         return True
 
     def _action_assignments(self, name, views, search_view="hr_asn_360.hr_asn360_assignment_view_search", context=None):
@@ -488,7 +499,7 @@ class HrAsn360Round(models.Model):
                 )
         if activity_vals:
             Activity.create(activity_vals)
-        self.sudo().with_context(hr_asn360_transition=True).write({"reminder_last_date": today})
+        self.sudo().write({"reminder_last_date": today})
 
     # ------------------------------------------------------------------------------------------
     # Demo
@@ -541,7 +552,7 @@ class HrAsn360Round(models.Model):
         Answer.create(answer_vals)
         start = datetime.combine(self.date_open, time(8))
         days = max((min(self.date_close, fields.Date.context_today(self)) - self.date_open).days, 1)
-        Assignment = self.env["hr.asn360.assignment"].sudo().with_context(hr_asn360_transition=True)
+        Assignment = self.env["hr.asn360.assignment"].sudo()
         Assignment.browse(drafts).write({"state": "draft"})
         for assignment_id in submitted:
             when = start + timedelta(days=rng.randrange(days), minutes=rng.randrange(9 * 60))

@@ -1,5 +1,4 @@
 from odoo import _, fields, models
-from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError
 
 from .hr_asn360_question import VALUE_CODES
@@ -24,8 +23,6 @@ class HrAsn360RoundQuestion(models.Model):
     ]
 
     def _check_lock(self):
-        if self.env.context.get(MODULE_UNINSTALL_FLAG):
-            return
         if any(question.round_id.state != "draft" for question in self):
             raise UserError(_("The questions of a round are frozen once it opens."))
 

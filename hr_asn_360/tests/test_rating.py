@@ -103,7 +103,7 @@ class TestRating(HrAsn360Case):
         with self.assertRefused(UserError, "saved and submitted by its rater"):
             assignment.write({"state": "submitted"})
         with self.assertRefused(UserError, "saved and submitted by its rater"):
-            assignment.sudo().write({"comment": "by an admin"})
+            assignment.with_user(self.user_admin).write({"comment": "by an admin"})
 
     def test_rating_after_close_refused(self):
         assignment = self.mine(self.user_portal, "S.dseksi")

@@ -106,8 +106,9 @@ class TestSecurity(HrAsn360Case):
             about.read(["rater_id"])
         with self.assertRaises(AccessError):
             about.export_data(["rater_id/name"])
+        self.assertFalse(about.answer_ids)  # outside the audited list: own answers only
         with self.assertRaises(AccessError):
-            about.answer_ids.read(["stars"])
+            about.sudo().answer_ids.with_user(self.user_admin).read(["stars"])
         Log = self.env["hr.asn360.access.log"]
         self.assertFalse(Log.search([]))
         audit = self.env.ref("hr_asn_360.hr_asn360_assignment_action_audit")
