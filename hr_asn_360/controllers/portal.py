@@ -1,17 +1,21 @@
 """Portal of the 360° rating: raters rate on a phone, employees read their published results.
 
-Access: a rater reaches an assignment through the record rules (their own, see security) or through
-the assignment's access token (the per-rater link of the invitation, as survey.user_input does); the
-rated employee reaches only their own published result. Anything else redirects to /my.
+Access: only the rater reaches an assignment's form: logged in as the rater's user, or holding the
+assignment's own access token (the per-rater link of the invitation, as survey.user_input does, compared
+with consteq). Being able to read the assignment (Admin BKPSDM, Admin Kepegawaian OPD) is not enough to
+see its stars or to answer it (issue 9 finding 2). The rated employee reaches only their own published
+result. Anything else redirects to /my.
 """
 from werkzeug.urls import url_encode
 
-from odoo import http
+from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
-
+from odoo.tools import consteq
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from ..models.hr_asn360_assignment import COMMENT_MAX
 
 
 class Asn360Portal(CustomerPortal):
@@ -55,25 +59,41 @@ class Asn360Portal(CustomerPortal):
         return request.render("hr_asn_360.portal_my_perilaku360", values)
 
     def _asn360_assignment(self, assignment_id, access_token):
-        return self._document_check_access("hr.asn360.assignment", assignment_id, access_token)
+        """The assignment the visitor may rate, as sudo: decided first, on the rater or the token only."""
+        assignment = request.env["hr.asn360.assignment"].sudo().browse(assignment_id).exists()
+        if not assignment:
+            raise MissingError(_("This rating does not exist any more."))
+        is_rater = assignment.rater_user_id and assignment.rater_user_id.id == request.env.uid
+        has_token = bool(access_token and assignment.access_token
+                         and consteq(assignment.access_token, access_token))
+        if not (is_rater or has_token):
+            raise AccessError(_("Only the rater can open this rating."))
+        return assignment
 
-    @http.route(["/my/perilaku360/<int:assignment_id>"], type="http", auth="public", website=True,
-                methods=["GET"])
-    def portal_perilaku360_form(self, assignment_id, access_token=None, error=None, saved=None, **kw):
-        try:
-            assignment = self._asn360_assignment(assignment_id, access_token)
-        except (AccessError, MissingError):
-            return request.redirect("/my")
+    def _asn360_render_form(self, assignment, access_token, stars, comment, error=None, saved=None):
         values = self._prepare_portal_layout_values()
         values.update({
             "assignment": assignment,
-            "stars": {answer.question_id.id: answer.stars for answer in assignment.answer_ids},
+            "stars": stars,
+            "comment": comment,
+            "comment_max": COMMENT_MAX,
+            "comment_hint": _("At most %(max)s characters.", max=COMMENT_MAX),
             "access_token": access_token,
             "error": error,
             "saved": saved,
             "page_name": "perilaku360_form",
         })
         return request.render("hr_asn_360.portal_perilaku360_form", values)
+
+    @http.route(["/my/perilaku360/<int:assignment_id>"], type="http", auth="public", website=True,
+                methods=["GET"])
+    def portal_perilaku360_form(self, assignment_id, access_token=None, saved=None, **kw):
+        try:
+            assignment = self._asn360_assignment(assignment_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        stars = {answer.question_id.id: answer.stars for answer in assignment.answer_ids}
+        return self._asn360_render_form(assignment, access_token, stars, assignment.comment or "", saved=saved)
 
     @http.route(["/my/perilaku360/<int:assignment_id>"], type="http", auth="public", website=True,
                 methods=["POST"])
@@ -97,9 +117,10 @@ class Asn360Portal(CustomerPortal):
             if post.get("submit"):
                 assignment.action_submit()
         except (UserError, ValidationError) as error:
+            # nothing is stored, and the form comes back with what was typed (issue 9 finding 10)
             request.env.cr.rollback()
-            query["error"] = error.args[0]
-            return request.redirect(url + "?" + url_encode(query))
+            typed = {key: stars for key, stars in values.items() if key != "comment"}
+            return self._asn360_render_form(assignment, access_token, typed, values["comment"], error=error.args[0])
         query["saved"] = "submitted" if post.get("submit") else "draft"
         return request.redirect(url + "?" + url_encode(query))
 

@@ -4,3 +4,4 @@ from . import test_results
 from . import test_security
 from . import test_performance
 from . import test_portal
+from . import test_trust
