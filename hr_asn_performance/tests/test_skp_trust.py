@@ -164,13 +164,17 @@ class TestSkpTrust(HrAsnSkpCase):
                 self.as_pegawai(self.skp).write(vals)
             with self.assertRaises(AccessError):
                 self.as_pegawai(self.draft).write(vals)
+        with self.assertRefused(AccessError, "Only a Kepegawaian administrator"):
+            self.overdue.with_user(self.user_other).write({"date_from": "2026-12-01"})  # the deadline follows it
         self.assertEqual(self.overdue.deadline, datetime.date(2026, 1, 31))
         self.assertIn(self.overdue, Skp.search([("is_overdue", "=", True)]), "still counted as overdue")
         self.assertEqual((self.skp.return_reason, self.skp.revision_reason, self.skp.company_id),
                          (False, False, self.company))
-        with self.assertRaises(AccessError):
-            self.Skp.with_user(self.user_pegawai).create({"employee_id": self.emp["S.dseksi"].id,
-                                                          "year": self.YEAR + 2, "company_id": other_pemda.id})
+        for vals in ({"company_id": other_pemda.id}, {"date_from": "2028-12-01"}):
+            with self.assertRaises(AccessError):
+                self.Skp.with_user(self.user_pegawai).create(dict(vals, employee_id=self.emp["S.dseksi"].id,
+                                                                  year=self.YEAR + 2))
+        self.assertFalse(self.Skp.search([("employee_id", "=", self.emp["S.dseksi"].id), ("year", "=", self.YEAR + 2)]))
 
     def test_month_deadlines_and_late_flags_are_not_writable(self):
         january = self.skp.month_ids.filtered(lambda m: m.month == 1)
@@ -220,7 +224,9 @@ class TestSkpTrust(HrAsnSkpCase):
         self.as_pegawai(self.draft).write({"approach": "kuantitatif", "perjanjian_kerja_ref": "PK 1/2027"})
         self.assertEqual(self.draft.skp_format, self.Skp._asn_format(self.emp["S.dseksi"], "kuantitatif"))
         self.as_pegawai(self.draft.support_ids).write({"name": "Laptop dan printer"})
-        self.overdue.with_user(self.user_admin_opd).write({"approach": "kuantitatif"})
+        self.overdue.with_user(self.user_admin_opd).write({"approach": "kuantitatif", "date_from": "2026-06-01"})
+        self.assertEqual(self.overdue.deadline, datetime.date(2026, 6, 30), "a later start, by the administrator")
+        self.as_pegawai(self.draft).write({"date_to": "2027-11-30"})  # an earlier end moves no deadline
         march = self.skp.month_ids.filtered(lambda m: m.month == 3)
         self.as_pegawai(march.line_ids).write({"target_text": "Laporan Maret", "realisasi": "Sebagian"})
         march.with_user(self.user_penilai).write({"review_note": "Lengkapi bukti dukung"})
