@@ -12,3 +12,5 @@ from . import test_skp_portal_concurrency
 from . import test_skp_input
 from . import test_skp_trust
 from . import test_company
+from . import test_report_batch
+from . import test_landing
