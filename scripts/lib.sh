@@ -282,7 +282,7 @@ ensure_system_packages() {
 ensure_venv() {
     pick_python
     local base_py=${ODOO_SITE_PYTHON:-$HR_ASN_SYS_PY} stamp_file=$HR_ASN_VENV/.hr_asn_stamp stamp
-    local reqs=("$HR_ASN_REPO/requirements.txt")
+    local reqs=("${HR_ASN_REPO_REQS:-$HR_ASN_REPO/requirements.txt}")
     [ -n "${ODOO_REQUIREMENTS:-}" ] && reqs=("$ODOO_REQUIREMENTS" "${reqs[@]}")
     stamp=$({ cat "${reqs[@]}"; "$base_py" -V 2>&1; echo "site=${ODOO_SITE_PYTHON:-}"; } | sha256sum | cut -d' ' -f1)
     if [ -x "$HR_ASN_VENV/bin/python" ] && "$HR_ASN_VENV/bin/python" -c 'import sys' 2>/dev/null \
