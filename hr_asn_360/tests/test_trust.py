@@ -4,13 +4,16 @@
 Through the ORM as JSON-RPC does: ``record.with_user(user).with_context(forged).method(...)``.
 """
 import random
+import threading
 
 from psycopg2 import IntegrityError
 
-from odoo import http
+from odoo import SUPERUSER_ID, api, http, sql_db
+from odoo.api import Transaction
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
+from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import HrAsn360Case
@@ -362,3 +365,86 @@ class TestPortalActors(HttpCase, HrAsn360Case):
         self.assertIn(typed.strip(), response.text)
         self.assertEqual(response.text.count('value="2" checked'), 7)  # the stars typed, too
         self.assertEqual(self.stored(self.rating), ([4] * 7, "Asli"))
+
+
+@tagged("post_install", "-at_install")
+class TestDoubleSubmitRace(TransactionCase):
+    """Finding 9 (360): two first submissions of one rating at the same time, each in its own database
+    transaction and retried as Odoo retries an HTTP request (odoo/service/model.py ``retrying``: a
+    concurrency error is retried, an IntegrityError becomes the 400 page): one set of answers, both
+    succeed. The data is committed (another connection must see it) and removed afterwards."""
+
+    def connect(self, context=None):
+        """An environment on a connection of its own (the registry lock is the test runner's: the
+        transaction gets this registry directly)."""
+        cr = sql_db.db_connect(self.env.cr.dbname).cursor()
+        cr.transaction = Transaction(self.registry)
+        return api.Environment(cr, SUPERUSER_ID, context or {})
+
+    def setUp(self):
+        super().setUp()
+        env = self.connect({"tracking_disable": True})
+        self.cr_setup = env.cr
+        self.addCleanup(self.cr_setup.close)
+        company = env.ref("base.main_company")
+        rater, ratee = env["hr.employee"].create([{"name": "Race %s" % key, "company_id": company.id}
+                                                   for key in ("rater", "ratee")])
+        round_ = env["hr.asn360.round"].create({"name": "Race 2031", "year": 2031, "semester": "1",
+                                                "company_id": company.id, "date_open": "2031-06-01",
+                                                "date_close": "2031-06-20"})
+        self.assignment_id = env["hr.asn360.assignment"].create({
+            "round_id": round_.id, "ratee_id": ratee.id, "rater_id": rater.id, "role": "peer"}).id
+        round_.action_open()
+        self.values = dict.fromkeys(round_.question_ids.ids, 4) | {"comment": "Sekali"}
+        self.cr_setup.commit()
+        self.addCleanup(self.remove, round_.id, (rater | ratee).ids)
+
+    def remove(self, round_id, employee_ids):
+        self.cr_setup.rollback()
+        self.cr_setup.execute("DELETE FROM hr_asn360_round WHERE id = %s", [round_id])
+        api.Environment(self.cr_setup, SUPERUSER_ID, {})["hr.employee"].browse(employee_ids).unlink()
+        self.cr_setup.commit()
+
+    def request(self, env, barrier=None):
+        """One request: read the rating (both see no answers yet), then save and submit."""
+        assignment = env["hr.asn360.assignment"].browse(self.assignment_id)
+        assignment.answer_ids.mapped("stars")
+        if barrier:
+            barrier.wait(timeout=20)
+        assignment.action_save_answers(dict(self.values))
+        return assignment.action_submit()
+
+    def submit(self, barrier, outcomes):
+        """``retrying`` itself cannot run here (its reset looks the registry up, whose lock the test runner
+        holds): the same loop, on a fresh environment for each try."""
+        env = self.connect()
+        try:
+            for attempt in range(5):
+                try:
+                    outcomes.append(self.request(env, barrier if not attempt else None))
+                    env.cr.commit()
+                    return
+                except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+                    env.cr.rollback()
+                    env.cr.transaction = Transaction(self.registry)
+                    env = api.Environment(env.cr, SUPERUSER_ID, {})
+        except Exception as error:  # noqa: BLE001 - the outcome is what the test checks
+            outcomes.append(error)
+        finally:
+            env.cr.close()
+
+    def test_two_first_submissions_at_once_store_one_rating(self):
+        barrier, outcomes = threading.Barrier(2), []
+        with mute_logger("odoo.sql_db", "odoo.service.model"):
+            threads = [threading.Thread(target=self.submit, args=(barrier, outcomes)) for _index in range(2)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=60)
+        self.assertEqual(outcomes, [True, True])
+        self.cr_setup.rollback()
+        self.cr_setup.execute("SELECT count(*), min(stars), max(stars) FROM hr_asn360_answer WHERE assignment_id = %s",
+                              [self.assignment_id])
+        self.assertEqual(self.cr_setup.fetchone(), (7, 4, 4))
+        self.cr_setup.execute("SELECT state FROM hr_asn360_assignment WHERE id = %s", [self.assignment_id])
+        self.assertEqual(self.cr_setup.fetchone(), ("submitted",))
