@@ -355,7 +355,7 @@ class HrAsn360Assignment(models.Model):
         self._check_can_rate()
         for assignment in self:
             answered = set(assignment.answer_ids.question_id.ids)
-            missing = assignment.round_id.question_ids.filtered(lambda q: q.id not in answered)
+            missing = assignment.round_id.question_ids.filtered(lambda q, answered=answered: q.id not in answered)
             if missing:
                 raise UserError(_("Give stars to every value before submitting: %s.",
                                   ", ".join(missing.mapped("name"))))

@@ -1,4 +1,5 @@
 from odoo import api, models
+
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
 
