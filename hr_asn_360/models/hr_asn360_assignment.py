@@ -297,8 +297,9 @@ class HrAsn360Assignment(models.Model):
                 raise AccessError(_("You can only rate the employees you are asked to rate."))
         # one rating at a time: a double click waits here, then is retried by Odoo on the fresh row
         # (serialization failure) and finds the answers of the first click (issue 9 finding 9)
-        self.env.cr.execute(SQL("SELECT id FROM hr_asn360_assignment WHERE id IN %s FOR NO KEY UPDATE",
-                                tuple(self.ids)))
+        if self.ids:
+            self.env.cr.execute(SQL("SELECT id FROM hr_asn360_assignment WHERE id IN %s FOR NO KEY UPDATE",
+                                    tuple(self.ids)))
 
     @api.model
     def _parse_stars(self, stars):
