@@ -418,7 +418,9 @@ class HrAsnSkp(models.Model):
     def _check_skp_update(self, action):
         """One place for who may move an SKP: the employee signs (submits) their own; the Pejabat
         Penilai Kinerja sets or returns it (Pasal 13(3)); BKPSDM may act for either (e.g. when the
-        assessor is the Wali Kota, who signs on paper)."""
+        assessor is the Wali Kota, who signs on paper). Nobody acts on an SKP they may not read (its
+        Pemda: the multi-company rule; issue 9, finding 7)."""
+        self.check_access("read")
         if self.env.su or self.env.user.has_group("hr_asn_performance.group_hr_asn_performance_admin"):
             return
         is_opd_admin = self.env.user.has_group("hr_asn_performance.group_hr_asn_performance_admin_opd")

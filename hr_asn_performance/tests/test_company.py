@@ -116,3 +116,20 @@ class TestCompanySeparation(HrAsnSkpCase):
                     self.assertEqual(Model.read_group([("id", "in", records.ids)], ["__count"], [])[0]["__count"],
                                      len(found))
         self.assertEqual(self.as_user("hr.asn.skp", "employee", self.company).search([]), self.skp | self.kasi)
+
+    def test_second_pemda_cannot_act_on_the_first(self):
+        """A follow-up, even an RHK taken over (Pasal 20(6)-(8)), or any step of the workflow on an SKP of
+        another Pemda is refused, to BKPSDM of B and to the former Pejabat Penilai now in B."""
+        rhk = self.skp.rhk_ids[0]
+        for role in ("admin", "penilai"):
+            Followup = self.as_user("hr.asn.skp.followup", role, self.pemda_b)
+            with self.subTest(role=role), self.assertRaises(AccessError):
+                Followup.create({"skp_id": self.skp.id, "action": "pengambilalihan", "rhk_id": rhk.id,
+                                 "note": "Diambil alih dari Pemda lain"})
+            with self.subTest(role=role), self.assertRaises(AccessError):
+                self.skp.with_env(Followup.env).action_new_revision("Dari Pemda lain")
+            with self.subTest(role=role), self.assertRaises(AccessError):
+                self.skp.month_ids[0].with_env(Followup.env).action_review("Dari Pemda lain")
+        self.assertFalse(rhk.taken_over)
+        self.assertEqual(self.skp.followup_ids.mapped("action"), ["bimbingan"])
+        self.assertEqual((self.skp.state, self.skp.next_ids), ("set", self.env["hr.asn.skp"]))
