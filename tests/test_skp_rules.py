@@ -129,6 +129,12 @@ def test_parse_target_accepts_up_to_the_maximum(value):
     assert 0 < skp.parse_target(value) <= skp.MAX_AMOUNT
 
 
+def test_format_amount_reads_back():
+    assert skp.format_amount(skp.MAX_AMOUNT) == "999.999.999.999,99"
+    assert skp.format_amount(12.5) == "12,50"
+    assert skp.parse_target(skp.format_amount(skp.MAX_AMOUNT)) == skp.MAX_AMOUNT
+
+
 def test_parse_target_rounds_to_the_stored_decimals():
     assert skp.parse_target("12,345") == 12.35
     assert skp.parse_target("-0", allow_zero=True) == 0.0

@@ -108,8 +108,7 @@ class SkpPortal(CustomerPortal):
                                   value=shown)) from error
             if error.args[0] == "too_large":
                 raise UserError(_("%(label)s is too large: \"%(value)s\". At most %(maximum)s.", label=label,
-                                  value=shown, maximum="{:,.2f}".format(skp_rules.MAX_AMOUNT).replace(",", "."))
-                                ) from error
+                                  value=shown, maximum=skp_rules.format_amount(skp_rules.MAX_AMOUNT))) from error
             raise UserError(_("%(label)s is not a number: \"%(value)s\". Write digits, e.g. 12 or 12,5.",
                               label=label, value=shown)) from error
 

@@ -44,7 +44,7 @@ class HrAsnInputLimitMixin(models.AbstractModel):
                 if isinstance(error, skp_rules.SkpRuleError) and error.args[0] == "too_large":
                     raise ValidationError(_("%(field)s is too large: at most %(maximum)s.",
                                             field=self._asn_label(name),
-                                            maximum="{:,.2f}".format(skp_rules.MAX_AMOUNT))) from error
+                                            maximum=skp_rules.format_amount(skp_rules.MAX_AMOUNT))) from error
                 raise ValidationError(_("%(field)s is not a number.", field=self._asn_label(name))) from error
 
     @api.model_create_multi

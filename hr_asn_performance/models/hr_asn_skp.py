@@ -262,6 +262,21 @@ class HrAsnSkp(models.Model):
                 raise ValidationError(_("%(employee)s already has an open SKP for this period: %(skp)s.",
                                         employee=skp.employee_id.name, skp=clash[0].display_name))
 
+    @api.model
+    def _asn_check_period_free(self, vals_list):
+        """Before the INSERT, what the index ``hr_asn_skp_one_open_skp`` (init) refuses: an open SKP of the
+        same employee, first day and revision; so that a second request after the first one gets the
+        message of ``_check_one_open_skp``, not a database error (only a concurrent one meets the index)."""
+        keys = {(vals.get("employee_id"), fields.Date.to_date(vals.get("date_from")), vals.get("revision") or 0)
+                for vals in vals_list}
+        open_skps = self.sudo().search_fetch([
+            ("employee_id", "in", [key[0] for key in keys]), ("date_from", "in", [key[1] for key in keys]),
+            ("state", "in", ("draft", "submitted", "set"))], ["employee_id", "date_from", "revision"])
+        for skp in open_skps:
+            if (skp.employee_id.id, skp.date_from, skp.revision or 0) in keys:
+                raise ValidationError(_("%(employee)s already has an open SKP for this period: %(skp)s.",
+                                        employee=skp.employee_id.name, skp=skp.display_name))
+
     # ------------------------------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------------------------------
@@ -284,6 +299,7 @@ class HrAsnSkp(models.Model):
             vals.setdefault("behavior_ids", self._asn_behavior_commands())
             if vals.get("skp_format") == "5" and not vals.get("rhk_ids"):
                 vals["rhk_ids"] = self._asn_tugas_belajar_commands()
+        self._asn_check_period_free(vals_list)
         skps = super().create(vals_list)
         if skps._asn_guards_deadline():
             skps._asn_check_deadline_kept({skp: skp_rules.skp_deadline(self._asn_year_bounds(skp.year)[0])

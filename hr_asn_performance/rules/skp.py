@@ -218,6 +218,11 @@ def parse_target(value, allow_zero=False):
     return number
 
 
+def format_amount(number):
+    """A number as the portal reads it back (Indonesian notation): ``999.999.999.999,99``."""
+    return "{:,.2f}".format(number).replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
 def check_amount(number):
     """A stored target or realisasi (as the ORM got it, e.g. through RPC): a finite number within
     ``MAX_AMOUNT`` either way (keys of ``parse_target``); its sign is the caller's rule."""

@@ -76,7 +76,7 @@ class TestSkpPerformance(HrAsnSkpCase):
 
 
 # draft SKPs with their 7 perilaku lines: existing SKPs, employees and their assessors, the INSERTs
-CREATE_QUERIES = 17
+CREATE_QUERIES = 18  # + the open-SKP check before the INSERT (issue 9, finding 9)
 # check, snapshot compare, one UPDATE, chatter notes, to-dos for the assessors
 SUBMIT_QUERIES = 28
 # check, one UPDATE, chatter notes, months and their lines, to-dos removed

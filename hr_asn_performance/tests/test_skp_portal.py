@@ -37,6 +37,13 @@ class TestSkpPortal(HttpCase, HrAsnSkpCase):
     def month_of(self, skp, number):
         return skp.month_ids.filtered(lambda month: month.month == number)
 
+    def open_march(self):
+        """(SKP, March, its line, its URL) of the staff member's set kuantitatif SKP, logged in as her."""
+        skp = self.make_set_skp(approach="kuantitatif")
+        march = self.month_of(skp, 3)
+        self.authenticate("asn_pegawai", "asn_pegawai")
+        return skp, march, march.line_ids, "/my/skp/%s/month/%s" % (skp.id, march.id)
+
     # ------------------------------------------------------------------------------------------
     # The employee
     # ------------------------------------------------------------------------------------------
@@ -118,11 +125,7 @@ class TestSkpPortal(HttpCase, HrAsnSkpCase):
         self.assertEqual(skp.state, "draft")
 
     def test_monthly_realisasi_with_bukti_dukung(self):
-        skp = self.make_set_skp(approach="kuantitatif")
-        march = self.month_of(skp, 3)
-        line = march.line_ids
-        url = "/my/skp/%s/month/%s" % (skp.id, march.id)
-        self.authenticate("asn_pegawai", "asn_pegawai")
+        skp, march, line, url = self.open_march()
         page = self.url_open(url)
         self.assertEqual(page.status_code, 200)
         self.assertIn(line.iki_id.name, page.text)
@@ -307,11 +310,7 @@ class TestSkpPortal(HttpCase, HrAsnSkpCase):
         self.assertFalse(skp.iki_ids, "nothing stored")
 
     def test_absurd_realisasi_on_the_portal(self):
-        skp = self.make_set_skp(approach="kuantitatif")
-        march = self.month_of(skp, 3)
-        line = march.line_ids
-        url = "/my/skp/%s/month/%s" % (skp.id, march.id)
-        self.authenticate("asn_pegawai", "asn_pegawai")
+        skp, march, line, url = self.open_march()
         for field in ("target_value_%s", "realisasi_value_%s"):
             for value, message in self.ABSURD_NUMBERS:
                 with self.subTest(field=field, value=value[:20]):
@@ -341,11 +340,7 @@ class TestSkpPortal(HttpCase, HrAsnSkpCase):
         self.assertFalse(skp.support_ids)
 
     def test_bukti_dukung_types_and_size(self):
-        skp = self.make_set_skp(approach="kuantitatif")
-        march = self.month_of(skp, 3)
-        line = march.line_ids
-        url = "/my/skp/%s/month/%s" % (skp.id, march.id)
-        self.authenticate("asn_pegawai", "asn_pegawai")
+        skp, march, line, url = self.open_march()
         page = self.url_open(url)
         # announced before upload, checked in the browser before sending
         self.assertIn('accept=".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.odt,.ods"', page.text)
@@ -355,8 +350,10 @@ class TestSkpPortal(HttpCase, HrAsnSkpCase):
         typed = {"realisasi_%s" % line.id: "Rapat koordinasi terlaksana", "realisasi_value_%s" % line.id: "1",
                  "action": "save"}
         for upload, message in (
-            (("program.exe", b"MZ\x90\x00", "application/octet-stream"), "&#34;program.exe&#34; cannot be a bukti dukung"),
-            (("halaman.html", b"<script>alert(1)</script>", "text/html"), "&#34;halaman.html&#34; cannot be a bukti dukung"),
+            (("program.exe", b"MZ\x90\x00", "application/octet-stream"),
+             "&#34;program.exe&#34; cannot be a bukti dukung"),
+            (("halaman.html", b"<script>alert(1)</script>", "text/html"),
+             "&#34;halaman.html&#34; cannot be a bukti dukung"),
             (("besar.pdf", b"%PDF-1.4 " + b"0" * (5 * 1024 * 1024), "application/pdf"),
              "&#34;besar.pdf&#34; is larger than 5 MB"),
         ):
