@@ -2,7 +2,6 @@
 import datetime
 
 import pytest
-
 from hr_asn_performance_rules import skp
 
 

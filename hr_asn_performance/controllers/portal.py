@@ -442,8 +442,8 @@ class SkpPortal(CustomerPortal):
                 if value != line.realisasi_value:
                     vals["realisasi_value"] = value
             commands = []
-            removed = line.attachment_ids.filtered(
-                lambda attachment, ids=form.getlist("remove_%s" % line.id): str(attachment.id) in ids)
+            removed_ids = set(form.getlist("remove_%s" % line.id))
+            removed = line.attachment_ids.filtered(lambda attachment, ids=removed_ids: str(attachment.id) in ids)
             commands += [Command.unlink(attachment.id) for attachment in removed]
             uploads = [(upload.filename, self._skp_bukti(upload)) for upload in files.getlist("bukti_%s" % line.id)
                        if upload and upload.filename]
@@ -496,8 +496,8 @@ class SkpPortal(CustomerPortal):
         employee_domain = expression.AND([employee_domain, [("company_id", "=", me.company_id.id),
                                                             ("id", "!=", me.id)]])
         skps = request.env["hr.asn.skp"].sudo().search_fetch(
-            request.env["hr.asn.skp"]._asn_current_domain() + [("employee_id", "any", employee_domain)], ["employee_id"],
-            order="employee_name, id", limit=limit)
+            request.env["hr.asn.skp"]._asn_current_domain() + [("employee_id", "any", employee_domain)],
+            ["employee_id"], order="employee_name, id", limit=limit)
         return skps.employee_id.sorted(lambda employee: (employee.name or "").lower())
 
     def _feedback_groups(self, me):

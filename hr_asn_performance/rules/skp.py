@@ -220,7 +220,7 @@ def parse_target(value, allow_zero=False):
 
 def format_amount(number):
     """A number as the portal reads it back (Indonesian notation): ``999.999.999.999,99``."""
-    return "{:,.2f}".format(number).replace(",", " ").replace(".", ",").replace(" ", ".")
+    return f"{number:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def check_amount(number):

@@ -5,8 +5,8 @@ error. Written as the attack: the owner's own calls, as that user, on her own dr
 from odoo.exceptions import ValidationError
 from odoo.tests import freeze_time, tagged
 
-from .common import HrAsnSkpCase
 from ..rules import skp as skp_rules
+from .common import HrAsnSkpCase
 
 
 @tagged("post_install", "-at_install")

@@ -19,6 +19,7 @@ from odoo.tools import mute_logger
 
 from ..controllers.portal import SkpPortal
 
+
 @tagged("post_install", "-at_install")
 class TestSkpPortalConcurrency(BaseCase):
     def setUp(self):
