@@ -34,7 +34,8 @@ def build_units(prefix):
             bid = Department.create({"name": "Bidang %d" % b, "parent_id": opd.id, "asn_unit_kind": "bidang"})
             heads.append(bid)
             for s in range(3):
-                seksi = Department.create({"name": "Seksi %d.%d" % (b, s), "parent_id": bid.id, "asn_unit_kind": "seksi"})
+                seksi = Department.create({"name": "Seksi %d.%d" % (b, s), "parent_id": bid.id,
+                                           "asn_unit_kind": "seksi"})
                 heads.append(seksi)
                 seksi_units.append(seksi)
     return heads, seksi_units
@@ -96,7 +97,7 @@ unique_nips(asn_vals)
 def create_asn():
     employees = Employee.with_context(tracking_disable=True, hr_asn_no_recompute=True).create(asn_vals)
     head_count = len(heads)
-    for unit, head in zip(heads, employees[:head_count]):
+    for unit, head in zip(heads, employees[:head_count], strict=True):
         unit.with_context(hr_asn_no_recompute=True).manager_id = head
     Employee._asn_recompute_assessors()
     return employees

@@ -30,7 +30,7 @@ def levels():
     """Employees by depth of the cascade: whose Pejabat Penilai has no SKP comes first."""
     remaining, done, waves = employees, env["hr.employee"], []  # noqa: F821
     while remaining:
-        wave = remaining.filtered(lambda e: not e.pejabat_penilai_id or e.pejabat_penilai_id in done)
+        wave = remaining.filtered(lambda e, done=done: not e.pejabat_penilai_id or e.pejabat_penilai_id in done)
         waves.append(wave)
         done |= wave
         remaining -= wave

@@ -71,7 +71,7 @@ def create_employees(vals_list, heads):
     """Create the employees, make the first ones heads of their units, compute every assessor."""
     Employee = env["hr.employee"].with_context(tracking_disable=True, hr_asn_no_recompute=True)  # noqa: F821
     employees = Employee.create(vals_list)
-    for (unit, _kind), head in zip(heads, employees[:len(heads)]):
+    for (unit, _kind), head in zip(heads, employees[:len(heads)], strict=True):
         unit.with_context(hr_asn_no_recompute=True).manager_id = head
     env["hr.employee"]._asn_recompute_assessors()  # noqa: F821
     return employees

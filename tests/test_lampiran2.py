@@ -4,7 +4,8 @@ import dataclasses
 import pytest
 
 import lampiran2_cases as cases
-from hr_asn_performance_rules import asn_data, lampiran2 as l2
+from hr_asn_performance_rules import asn_data
+from hr_asn_performance_rules import lampiran2 as l2
 
 TABLE = l2.load_table()
 UNIT_IDS = {key: index for index, (key, *_rest) in enumerate(cases.UNITS, start=1)}
