@@ -350,7 +350,9 @@ class HrEmployee(models.Model):
         moved = self.filtered(lambda e: before[e][0] != e.department_id.id)
         promoted = self.filtered(lambda e: e not in moved and before[e] != e._asn_position_key())
         Skp = self.env["hr.asn.skp"]
-        change_date = self.env.context.get("hr_asn_change_date")
+        # the change takes effect the day it is recorded; only data loaded as the superuser (the demo)
+        # dates it otherwise: an RPC caller would pick when the signed SKP closes
+        change_date = self.env.context.get("hr_asn_change_date") if self.env.su else None
         if moved:
             Skp._asn_on_position_change(moved, "mutation", change_date)
         if promoted:

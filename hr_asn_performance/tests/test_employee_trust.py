@@ -104,6 +104,23 @@ class TestAssessorFieldsOwned(HrAsnSkpCase):
         self.assertEqual((month.state, month.reviewed_by_id.id), ("reported", False))
 
 
+@tagged("post_install", "-at_install")
+class TestForgedChangeDate(HrAsnSkpCase):
+    """Finding 1 (the same door): ``hr_asn_change_date`` dates a mutation for the demo loaded as the
+    superuser; an Admin OPD sending it over RPC does not choose when the set SKP closes."""
+
+    def test_mutation_with_forged_date_closes_today(self):
+        with freeze_time("2026-01-10"):
+            self.make_staff_skp()
+        with freeze_time("2026-06-15"):
+            self.env["hr.employee"].with_user(self.user_admin_opd).with_context(
+                hr_asn_change_date="2026-02-01").browse(self.emp["S.dseksi"].id).write(
+                {"department_id": self.units["dsub"].id})
+        self.assertEqual(self.skp.date_to.isoformat(), "2026-06-14", "closed the day before the recorded change")
+        revision = self.Skp.search([("previous_id", "=", self.skp.id)])
+        self.assertEqual(revision.date_from.isoformat(), "2026-06-15")
+
+
 # What the ORM message says for each part the rule can refuse (English, the test language).
 PART_TEXT = {
     "format": "digits 0-9 only", "length": "18 digits", "birth_date": "digits 1-8", "appointment": "digits 9-14",
