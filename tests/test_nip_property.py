@@ -2,7 +2,8 @@
 refusal is a ``NipError`` whose message names the wrong part."""
 import datetime
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hr_asn_performance_rules import nip
 

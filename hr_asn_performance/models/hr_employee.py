@@ -5,7 +5,8 @@ from psycopg2.extras import execute_values
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from ..rules import asn_data, lampiran2, nip as nip_rules, periods
+from ..rules import asn_data, lampiran2, periods
+from ..rules import nip as nip_rules
 
 _logger = logging.getLogger(__name__)
 
@@ -376,7 +377,8 @@ class HrEmployee(models.Model):
         for company in companies:
             domain = [("company_id", "=", company.id)]
             if roots:
-                domain.append(("department_id", "child_of", roots.filtered(lambda r: r.company_id == company).ids))
+                company_roots = roots.filtered_domain([("company_id", "=", company.id)])
+                domain.append(("department_id", "child_of", company_roots.ids))
             changed += Employee._asn_recompute_company(company, domain)
         return changed
 

@@ -5,10 +5,10 @@ import random
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged, new_test_user
+from odoo.tests import new_test_user, tagged
 
-from .common import HrAsnRoleUsersCase, HrAsnSkpCase
 from ..rules import nip as nip_rules
+from .common import HrAsnRoleUsersCase, HrAsnSkpCase
 
 FORGED = {"hr_asn_no_recompute": True}
 
