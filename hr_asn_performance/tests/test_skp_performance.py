@@ -79,5 +79,5 @@ class TestSkpPerformance(HrAsnSkpCase):
 CREATE_QUERIES = 18  # + the open-SKP check before the INSERT (issue 9, finding 9)
 # check, snapshot compare, one UPDATE, chatter notes, to-dos for the assessors
 SUBMIT_QUERIES = 28
-# check, one UPDATE, chatter notes, months and their lines, to-dos removed
-SET_QUERIES = 27
+# check and the Pejabat Penilai's read access, one UPDATE, chatter notes, months and their lines, to-dos removed
+SET_QUERIES = 28
