@@ -2,6 +2,7 @@
 import datetime
 
 import pytest
+
 from hr_asn_performance_rules import skp
 
 
