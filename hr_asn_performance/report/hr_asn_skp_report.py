@@ -1,10 +1,12 @@
+from babel.dates import format_date
+
 from odoo import api, models
 
 from ..rules import skp as skp_rules
 
-# Month names of an Indonesian legal document, whatever languages the database has installed.
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember")
+# An Indonesian legal document names its months in Indonesian whatever languages the database has
+# installed (Lampiran I: "JANUARI SD DESEMBER TAHUN 20XX"): babel's ``id`` locale, not the user's.
+LOCALE = "id"
 BLANK_DATE = "...................."
 # Lampiran I: the formats 1-5 list the RHK one under the other, formats 2 and 4 tabulate them.
 LAYOUTS = {"1": "list", "2": "table_perspective", "3": "list", "4": "table_cascade", "5": "list"}
@@ -20,13 +22,13 @@ LAMPIRAN_ORGANISATION = {"1": "instansi", "2": "opd", "3": "opd", "4": "opd", "5
 
 def date_id(value):
     """``10 Januari 2026``."""
-    return "%d %s %d" % (value.day, MONTHS[value.month - 1], value.year) if value else BLANK_DATE
+    return format_date(value, "d MMMM y", locale=LOCALE) if value else BLANK_DATE
 
 
 def period_id(date_from, date_to, year):
     """``1 JANUARI SD 31 DESEMBER TAHUN 2026`` (Lampiran I: "JANUARI SD DESEMBER TAHUN 20XX")."""
-    return "%d %s SD %d %s TAHUN %d" % (date_from.day, MONTHS[date_from.month - 1].upper(), date_to.day,
-                                         MONTHS[date_to.month - 1].upper(), year)
+    first, last = (format_date(day, "d MMMM", locale=LOCALE).upper() for day in (date_from, date_to))
+    return "%s SD %s TAHUN %d" % (first, last, year)
 
 
 class ReportHrAsnSkp(models.AbstractModel):
@@ -88,14 +90,15 @@ class ReportHrAsnSkp(models.AbstractModel):
             last = ("INSTANSI", skp.penilai_instansi or skp.employee_instansi)
         else:
             last = ("UNIT KERJA", skp.penilai_unit)
-        employee = (("NAMA", skp.employee_name), ("NIP", skp.employee_nip), ("PANGKAT/GOL. RUANG", skp.employee_pangkat),
-                    ("JABATAN", skp.employee_jabatan), ("UNIT KERJA", skp.employee_unit))
+        employee = (("NAMA", skp.employee_name), ("NIP", skp.employee_nip),
+                    ("PANGKAT/GOL. RUANG", skp.employee_pangkat), ("JABATAN", skp.employee_jabatan),
+                    ("UNIT KERJA", skp.employee_unit))
         penilai = (("NAMA", skp.penilai_name), ("NIP", skp.penilai_nip), ("PANGKAT/GOL. RUANG", skp.penilai_pangkat),
                    ("JABATAN", jabatan), last)
         return [
             {"number": number, "label": left[0], "value": left[1] or "-",
              "penilai_label": right[0], "penilai_value": right[1] or "-"}
-            for number, (left, right) in enumerate(zip(employee, penilai), start=1)
+            for number, (left, right) in enumerate(zip(employee, penilai, strict=True), start=1)
         ]
 
     @api.model
