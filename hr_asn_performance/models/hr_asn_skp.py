@@ -1,10 +1,14 @@
 import datetime
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import groupby
 
-from ..rules import asn_data, skp as skp_rules
+from ..rules import asn_data
+from ..rules import skp as skp_rules
 from .hr_asn_skp_content_mixin import check_writable
 
 # Who an SKP names, as it was when it was signed (Lampiran I: NAMA, NIP, PANGKAT/GOL. RUANG, JABATAN,
@@ -62,13 +66,13 @@ class HrAsnSkp(models.Model):
         return fields.Date.context_today(self).year
 
     name = fields.Char(compute="_compute_name", store=True)
-    employee_id = fields.Many2one("hr.employee", string="Employee", required=True, index=True, tracking=True,
+    employee_id = fields.Many2one("hr.employee", required=True, index=True, tracking=True,
                                   ondelete="restrict")
     user_id = fields.Many2one(related="employee_id.user_id", string="Employee's User")
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     department_id = fields.Many2one("hr.department", string="Unit", readonly=True, index=True)
     opd_id = fields.Many2one("hr.department", string="Perangkat Daerah", readonly=True, index=True)
-    year = fields.Integer(required=True, default=_default_year, index=True, aggregator=False)
+    year = fields.Integer(required=True, default=lambda self: self._default_year(), index=True, aggregator=False)
     date_from = fields.Date(string="Period From", required=True)
     date_to = fields.Date(string="Period To", required=True)
     approach = fields.Selection(list(skp_rules.APPROACHES), string="Pendekatan", required=True,
@@ -100,8 +104,7 @@ class HrAsnSkp(models.Model):
     pejabat_penilai_id = fields.Many2one("hr.employee", string="Pejabat Penilai Kinerja", readonly=True,
                                          index=True)
     pejabat_penilai_official = fields.Char(string="Pejabat Penilai Kinerja (Head of Region)", readonly=True)
-    atasan_pejabat_penilai_id = fields.Many2one("hr.employee", string="Atasan Pejabat Penilai", readonly=True,
-                                                index=True)
+    atasan_pejabat_penilai_id = fields.Many2one("hr.employee", readonly=True, index=True)
     atasan_pejabat_penilai_official = fields.Char(string="Atasan Pejabat Penilai (Head of Region)", readonly=True)
     employee_name = fields.Char(string="Employee: Name", readonly=True)
     employee_nip = fields.Char(string="NIP", readonly=True)
@@ -129,7 +132,7 @@ class HrAsnSkp(models.Model):
     month_ids = fields.One2many("hr.asn.skp.month", "skp_id", string="Monthly Realisasi")
     feedback_ids = fields.One2many("hr.asn.skp.feedback", "skp_id", string="Umpan Balik Berkelanjutan")
     followup_ids = fields.One2many("hr.asn.skp.followup", "skp_id", string="Follow-up")
-    feedback_count = fields.Integer(string="Feedback Count", compute="_compute_counts")
+    feedback_count = fields.Integer(compute="_compute_counts")
     taken_over_count = fields.Integer(string="RHK Taken Over", compute="_compute_counts")
     is_mine = fields.Boolean(compute="_compute_roles")
     is_assessor = fields.Boolean(compute="_compute_roles")  # Pejabat Penilai or its atasan
@@ -218,9 +221,10 @@ class HrAsnSkp(models.Model):
         return "SKP %s - %s" % (self.year, self.employee_name or self.employee_id.name)
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for skp in self:
             skp.access_url = "/my/skp/%s" % skp.id
+        return res
 
     # ------------------------------------------------------------------------------------------
     # Constraints
@@ -283,7 +287,7 @@ class HrAsnSkp(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         employees = self.env["hr.employee"].sudo().browse([vals.get("employee_id") for vals in vals_list])
-        for vals, employee in zip(vals_list, employees):
+        for vals, employee in zip(vals_list, employees, strict=True):
             check_writable(self, vals, USER_CREATE_FIELDS)
             pemda = employee.company_id.id
             if not self.env.su and employee and vals.get("company_id", pemda) != pemda:
@@ -482,7 +486,7 @@ class HrAsnSkp(models.Model):
         skps._asn_check_complete()
         skps._asn_workflow_write({"state": "submitted", "submit_date": fields.Date.context_today(self),
                                   "return_reason": False}, _("Signed by the employee and submitted."))
-        skps._asn_schedule_for_assessor(_("Set the SKP of %s"))
+        skps._asn_schedule_for_assessor(lambda env, skp: env._("Set the SKP of %s", skp.employee_name))
         return True
 
     def action_return(self, reason):
@@ -496,7 +500,7 @@ class HrAsnSkp(models.Model):
         skps._asn_workflow_write({"state": "draft", "return_reason": reason, "submit_date": False},
                                  _("Returned for revision: %s", reason))
         skps.activity_unlink(["mail.mail_activity_data_todo"])
-        skps._asn_schedule_for_employee(_("Revise your SKP: %s") % reason)
+        skps._asn_schedule_for_employee(lambda env, skp: env._("Revise your SKP: %s", reason))
         return True
 
     def action_set(self):
@@ -533,9 +537,13 @@ class HrAsnSkp(models.Model):
         if self.next_ids.filtered(lambda skp: skp.state in ("draft", "submitted")):
             raise UserError(_("A revision of this SKP is already being prepared."))
         self._check_skp_update("revise")
-        revisions = self.env["hr.asn.skp"]
+        revisions = self.env["hr.asn.skp"].sudo()
         for skp in self.sudo():
             revisions |= skp._asn_copy_as_revision(reason)
+        revisions._message_log_batch(bodies={
+            revision.id: self.env._("Revision of %(skp)s: %(reason)s", skp=revision.previous_id.display_name,
+                                    reason=reason)
+            for revision in revisions})
         return revisions.with_env(self.env)
 
     def _asn_copy_as_revision(self, reason):
@@ -552,12 +560,13 @@ class HrAsnSkp(models.Model):
         })
         for rhk in self.rhk_ids:
             rhk.sudo().copy({"skp_id": revision.id, "origin_id": rhk.id})
-        revision.message_post(body=_("Revision of %(skp)s: %(reason)s", skp=self.display_name, reason=reason))
         return revision
 
     def _asn_close(self, reason, close_date):
         """Close open SKPs on ``close_date`` (mutation, promotion, revision, end of year). Realisasi
         and feedback move to the revision that replaces them; otherwise they stay with the closed SKP."""
+        if not self:
+            return
         for skp in self:
             values = {"state": "closed", "closing_reason": reason, "close_date": close_date}
             if skp.state == "set" and reason != "revision":
@@ -570,8 +579,20 @@ class HrAsnSkp(models.Model):
             replacement = skp.next_ids.filtered(lambda s: s.state == "set")[:1]
             if reason == "revision" and replacement:
                 skp._asn_carry_over(replacement)
-            skp.message_post(body=_("Closed: %s", dict(CLOSING_REASONS)[reason]))
+        self._message_log_batch(bodies=dict.fromkeys(self.ids, _("Closed: %s", self._asn_closing_label(reason))))
         self.activity_unlink(["mail.mail_activity_data_todo"])
+
+    def _asn_closing_label(self, reason):
+        return dict(self._fields["closing_reason"]._description_selection(self.env))[reason]
+
+    def _asn_log(self, entries):
+        """Chatter notes in one batch (``_message_log_batch``): ``entries`` are (SKP, text); the texts of
+        one SKP share its note, a line each. As the superuser: the caller checked the role."""
+        texts = defaultdict(list)
+        for skp, text in entries:
+            texts[skp.id].append(text)
+        self.sudo().browse(list(texts))._message_log_batch(
+            bodies={skp_id: Markup("<br/>").join(lines) for skp_id, lines in texts.items()})
 
     def _asn_carry_over(self, revision):
         """The months, feedback and follow-ups of the year move to the revision that replaces this SKP,
@@ -594,24 +615,35 @@ class HrAsnSkp(models.Model):
     @api.model
     def _asn_schedule(self, entries):
         """To-do activities in one create: ``entries`` are (record, user, summary, deadline); no user,
-        no activity (the Wali Kota signs on paper). No notification mail per activity."""
+        no activity (the Wali Kota signs on paper). No notification mail per activity. ``summary(env,
+        record)`` gives the text in the language of ``env``: the recipient's (``user.lang``), not the
+        language of who acts (OdooBot, en_US, for the daily job); one environment per language."""
         todo = self.env.ref("mail.mail_activity_data_todo")
-        vals_list = [{
-            "res_model_id": self.env["ir.model"]._get_id(record._name),
-            "res_id": record.id,
-            "activity_type_id": todo.id,
-            "summary": summary,
-            "user_id": user.id,
-            "date_deadline": deadline or fields.Date.context_today(self),
-            "automated": True,
-        } for record, user, summary, deadline in entries if user]
+        envs = {}
+        vals_list = []
+        for record, user, summary, deadline in entries:
+            if not user:
+                continue
+            lang = user.lang or "en_US"
+            if lang not in envs:
+                envs[lang] = self.sudo().with_context(lang=lang).env
+            vals_list.append({
+                "res_model_id": self.env["ir.model"]._get_id(record._name),
+                "res_id": record.id,
+                "activity_type_id": todo.id,
+                "summary": summary(envs[lang], record.with_env(envs[lang])),
+                "user_id": user.id,
+                "date_deadline": deadline or fields.Date.context_today(self),
+                "automated": True,
+            })
         return self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(vals_list)
 
     def _asn_schedule_for_assessor(self, summary):
-        self._asn_schedule([(skp, skp.pejabat_penilai_id.user_id, summary % skp.employee_name, skp.deadline)
-                            for skp in self])
+        """To-dos for the Pejabat Penilai Kinerja; ``summary(env, skp)`` as in ``_asn_schedule``."""
+        self._asn_schedule([(skp, skp.pejabat_penilai_id.user_id, summary, skp.deadline) for skp in self])
 
     def _asn_schedule_for_employee(self, summary, date_deadline=None):
+        """To-dos for the employee; ``summary(env, skp)`` as in ``_asn_schedule``."""
         self._asn_schedule([(skp, skp.employee_id.user_id, summary, date_deadline or skp.deadline) for skp in self])
 
     @api.model
@@ -621,9 +653,9 @@ class HrAsnSkp(models.Model):
         overdue = self.search([("is_overdue", "=", True)])
         with_activity = overdue.filtered("activity_ids")
         (overdue - with_activity).filtered(lambda s: s.state == "draft")._asn_schedule_for_employee(
-            _("Your SKP is overdue: submit it to your Pejabat Penilai Kinerja"))
+            lambda env, skp: env._("Your SKP is overdue: submit it to your Pejabat Penilai Kinerja"))
         (overdue - with_activity).filtered(lambda s: s.state == "submitted")._asn_schedule_for_assessor(
-            _("Overdue: set the SKP of %s"))
+            lambda env, skp: env._("Overdue: set the SKP of %s", skp.employee_name))
         self.env["hr.asn.skp.month"]._asn_remind_late()
 
     # ------------------------------------------------------------------------------------------
@@ -656,18 +688,17 @@ class HrAsnSkp(models.Model):
         drafts = skps.filtered(lambda skp: skp.state == "draft")
         drafts._asn_refresh_parties()
         signed = skps - drafts
-        new_vals = []
-        for skp in signed:
-            close_on = max(skp.date_from, change_date - datetime.timedelta(days=1))
-            skp._asn_close(reason, close_on)
-            if change_date <= skp_rules.year_bounds(skp.year)[1]:
-                new_vals.append({"employee_id": skp.employee_id.id, "year": skp.year, "approach": skp.approach,
-                                 "date_from": change_date, "previous_id": skp.id})
-        new = self.sudo().create(new_vals)
-        for skp in new:
-            skp.message_post(body=_("Opened for the new position (%(reason)s); previous SKP: %(previous)s",
-                                    reason=dict(CLOSING_REASONS)[reason], previous=skp.previous_id.display_name))
-        new._asn_schedule_for_employee(_("Draft your SKP for your new position"))
+        day_before = change_date - datetime.timedelta(days=1)
+        for close_on, closing in groupby(signed, lambda skp: max(skp.date_from, day_before)):
+            self.sudo().union(*closing)._asn_close(reason, close_on)
+        new = self.sudo().create([{"employee_id": skp.employee_id.id, "year": skp.year, "approach": skp.approach,
+                                   "date_from": change_date, "previous_id": skp.id}
+                                  for skp in signed if change_date <= skp_rules.year_bounds(skp.year)[1]])
+        label = self._asn_closing_label(reason)
+        new._message_log_batch(bodies={
+            skp.id: self.env._("Opened for the new position (%(reason)s); previous SKP: %(previous)s",
+                               reason=label, previous=skp.previous_id.display_name) for skp in new})
+        new._asn_schedule_for_employee(lambda env, skp: env._("Draft your SKP for your new position"))
         return new
 
     # ------------------------------------------------------------------------------------------
@@ -716,10 +747,13 @@ class HrAsnSkp(models.Model):
     # ------------------------------------------------------------------------------------------
     # Buttons
     # ------------------------------------------------------------------------------------------
-    def _asn_reason_wizard(self, action, title):
+    def _asn_reason_wizard(self, action):
+        """The dialog asking why, titled with the wizard's action in the user's language (a translated
+        selection label of the database, as the dialog's own field shows it)."""
+        wizard = self.env["hr.asn.skp.reason"]
         return {
             "type": "ir.actions.act_window",
-            "name": title,
+            "name": dict(wizard._fields["action"]._description_selection(self.env))[action],
             "res_model": "hr.asn.skp.reason",
             "view_mode": "form",
             "target": "new",
@@ -727,10 +761,10 @@ class HrAsnSkp(models.Model):
         }
 
     def action_open_return(self):
-        return self._asn_reason_wizard("return", _("Return for Revision"))
+        return self._asn_reason_wizard("return")
 
     def action_open_revision(self):
-        return self._asn_reason_wizard("revise", _("New Revision"))
+        return self._asn_reason_wizard("revise")
 
     def action_print(self):
         return self.env.ref("hr_asn_performance.hr_asn_skp_report").report_action(self)

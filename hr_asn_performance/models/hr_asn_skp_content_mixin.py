@@ -85,7 +85,8 @@ class HrAsnSkpContentMixin(models.AbstractModel):
         self._check_skp_editable(vals)
         return super().write(vals)
 
-    def unlink(self):
-        self.check_access("unlink")
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_from_editable_skp(self):
+        """Parts of a locked SKP stay (Pasal 13(3)); uninstalling the addon removes them all. Runs after
+        ``unlink`` checked the access rights: who may not delete learns nothing about the lock."""
         self._check_skp_editable()
-        return super().unlink()

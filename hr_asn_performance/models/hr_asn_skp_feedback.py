@@ -61,7 +61,7 @@ class HrAsnSkpFeedback(models.Model):
         the access right to give feedback, the giver is the user, same Pemda, a set SKP, some text."""
         self.check_access("create")
         skps = self.env["hr.asn.skp"].sudo().browse([vals.get("skp_id") for vals in vals_list])
-        for vals, skp in zip(vals_list, skps):
+        for vals, skp in zip(vals_list, skps, strict=True):
             check_writable(self, vals, FEEDBACK_CREATE_FIELDS)
             if not (vals.get("name") or "").strip():
                 raise UserError(_("Write the feedback."))

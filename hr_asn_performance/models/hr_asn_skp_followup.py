@@ -23,7 +23,7 @@ class HrAsnSkpFollowup(models.Model):
 
     skp_id = fields.Many2one("hr.asn.skp", string="SKP", required=True, ondelete="cascade", index=True)
     employee_id = fields.Many2one(related="skp_id.employee_id", store=True, index=True)
-    leader_id = fields.Many2one("hr.employee", string="Leader", readonly=True,
+    leader_id = fields.Many2one("hr.employee", readonly=True,
                                 default=lambda self: self.env.user.employee_id)
     date = fields.Date(required=True, default=fields.Date.context_today)
     progress = fields.Boolean(string="Shows Progress",
@@ -37,7 +37,7 @@ class HrAsnSkpFollowup(models.Model):
     def create(self, vals_list):
         skps = self.env["hr.asn.skp"].browse([vals.get("skp_id") for vals in vals_list])
         skps._check_skp_update("followup")
-        for vals, skp in zip(vals_list, skps):
+        for vals, skp in zip(vals_list, skps, strict=True):
             check_writable(self, vals, FOLLOWUP_CREATE_FIELDS)
             skp = skp.sudo()
             if skp.state != "set":
@@ -61,8 +61,10 @@ class HrAsnSkpFollowup(models.Model):
             elif followup.action in skp_rules.REVISING_ACTIONS:
                 followup.revision_id = followup.skp_id.action_new_revision(
                     _("%(action)s: %(note)s", action=followup._asn_action_label(), note=followup.note))
-            followup.skp_id.message_post(body=_("Follow-up (%(action)s): %(note)s",
-                                                action=followup._asn_action_label(), note=followup.note))
+        followups.skp_id._asn_log([(followup.skp_id, self.env._("Follow-up (%(action)s): %(note)s",
+                                                                 action=followup._asn_action_label(),
+                                                                 note=followup.note))
+                                   for followup in followups])
         return followups.with_env(self.env)
 
     def write(self, vals):

@@ -64,6 +64,6 @@ class HrAsnSkpIki(models.Model):
         """A revision (as the superuser) remembers the IKI each copy comes from, to carry the months over."""
         vals_list = super().copy_data(default=default)
         if self.env.su:
-            for iki, vals in zip(self, vals_list):
+            for iki, vals in zip(self, vals_list, strict=True):
                 vals["origin_id"] = iki.id
         return vals_list

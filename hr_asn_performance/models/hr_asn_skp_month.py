@@ -53,8 +53,12 @@ class HrAsnSkpMonth(models.Model):
     @api.depends("year", "month")
     def _compute_name(self):
         for month in self:
-            month.name = format_date(self.env, datetime.date(month.year, month.month, 1), date_format="MMMM y") \
-                if month.year and month.month else ""
+            month.name = month._asn_month_name(self.env) if month.year and month.month else ""
+
+    def _asn_month_name(self, env):
+        """``Maret 2026`` in the language of ``env`` (the reader's, or the recipient's of a to-do)."""
+        self.ensure_one()
+        return format_date(env, datetime.date(self.year, self.month, 1), date_format="MMMM y")
 
     @api.depends("year", "month", "company_id.asn_plan_day", "company_id.asn_realisasi_day")
     def _compute_deadlines(self):
@@ -161,12 +165,15 @@ class HrAsnSkpMonth(models.Model):
                 raise UserError(_("Enter the realisasi of %s before reporting it.", month.name))
         self.sudo().write({"state": "reported", "report_date": today})
         self.env["hr.asn.skp"]._asn_schedule([
-            (month, month._asn_leader_user(), self.env._("Review the realisasi of %(employee)s, %(month)s",
-                                                employee=month.employee_id.name, month=month.name),
-             max(month.realisasi_deadline, today))
+            (month, month._asn_leader_user(), self._asn_review_summary, max(month.realisasi_deadline, today))
             for month in self.sudo()
         ])
         return True
+
+    @api.model
+    def _asn_review_summary(self, env, month):
+        return env._("Review the realisasi of %(employee)s, %(month)s", employee=month.employee_id.name,
+                     month=month._asn_month_name(env))
 
     def _asn_leader_user(self):
         """Who reviews the month: the Pejabat Penilai Kinerja who set the SKP, else the current one."""
@@ -213,14 +220,16 @@ class HrAsnSkpMonth(models.Model):
         months = self.search([("skp_id.state", "=", "set"), ("state", "!=", "reviewed"), ("activity_ids", "=", False),
                               "|", "&", ("plan_date", "=", False), ("plan_deadline", "<", today),
                               ("realisasi_deadline", "<", today)])
-        entries = []
-        for month in months:
-            if month.state == "reported":
-                entries.append((month, month._asn_leader_user(),
-                                _("Late: review the realisasi of %(employee)s, %(month)s",
-                                  employee=month.employee_id.name, month=month.name), today))
-            else:
-                entries.append((month, month.employee_id.user_id,
-                                _("Late: enter your targets for %s", month.name) if not month.plan_date
-                                else _("Late: report your realisasi for %s", month.name), today))
-        self.env["hr.asn.skp"]._asn_schedule(entries)
+        self.env["hr.asn.skp"]._asn_schedule([
+            (month, month._asn_leader_user() if month.state == "reported" else month.employee_id.user_id,
+             self._asn_late_summary, today) for month in months])
+
+    @api.model
+    def _asn_late_summary(self, env, month):
+        """The reminder of ``_asn_remind_late`` in ``env``'s language (the recipient's)."""
+        if month.state == "reported":
+            return env._("Late: review the realisasi of %(employee)s, %(month)s", employee=month.employee_id.name,
+                         month=month._asn_month_name(env))
+        if not month.plan_date:
+            return env._("Late: enter your targets for %s", month._asn_month_name(env))
+        return env._("Late: report your realisasi for %s", month._asn_month_name(env))

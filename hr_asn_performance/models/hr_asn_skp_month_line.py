@@ -25,7 +25,7 @@ class HrAsnSkpMonthLine(models.Model):
     rhk_id = fields.Many2one(related="iki_id.rhk_id")
     target_value = fields.Float(string="Month's Target", digits=(16, 2))
     target_text = fields.Char(string="Month's Target (qualitative)")
-    realisasi = fields.Text(string="Realisasi")
+    realisasi = fields.Text()
     realisasi_value = fields.Float(string="Realisasi (number)", digits=(16, 2))
     attachment_ids = fields.Many2many("ir.attachment", "hr_asn_skp_month_line_attachment_rel", "line_id",
                                       "attachment_id", string="Bukti Dukung")

@@ -5,7 +5,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import skp as skp_rules
 
-
 TAKEOVER_FIELDS = {"taken_over", "takeover_note", "taken_over_by_id", "taken_over_date"}
 
 
@@ -26,7 +25,7 @@ class HrAsnSkpRhk(models.Model):
     sequence = fields.Integer(default=10)
     kind = fields.Selection([("utama", "Utama"), ("tambahan", "Tambahan")], required=True, default="utama")
     name = fields.Text(string="Rencana Hasil Kerja", required=True)
-    assigned_by = fields.Char(string="Assigned By",
+    assigned_by = fields.Char(
                               help="The leader's position or the team (Tim Kerja) who assigned this result "
                                    "(Lampiran I: \"disertai dengan Jabatan Pimpinan/Tim Kerja yang memberikan "
                                    "penugasan\").")
@@ -41,8 +40,8 @@ class HrAsnSkpRhk(models.Model):
     # Pasal 20(6)-(8): the leader takes the RHK over with a note the evaluation reads.
     # A revision keeps them (copied): the evaluation reads the note whatever revision it reads.
     taken_over = fields.Boolean(string="Taken Over by the Leader", readonly=True)
-    takeover_note = fields.Text(string="Takeover Note", readonly=True)
-    taken_over_by_id = fields.Many2one("hr.employee", string="Taken Over By", readonly=True)
+    takeover_note = fields.Text(readonly=True)
+    taken_over_by_id = fields.Many2one("hr.employee", readonly=True)
     taken_over_date = fields.Date(readonly=True)
 
     # what a user writes (issue 9, finding 6); never the takeover (Pasal 20(6)-(8): a follow-up of the
@@ -106,6 +105,5 @@ class HrAsnSkpRhk(models.Model):
             "taken_over_by_id": leader.id if leader else False,
             "taken_over_date": fields.Date.context_today(self),
         })
-        for rhk in self:
-            rhk.skp_id.message_post(body=_("RHK taken over by the leader: %(rhk)s. Note: %(note)s",
-                                           rhk=rhk.name, note=note))
+        self.skp_id._asn_log([(rhk.skp_id, self.env._("RHK taken over by the leader: %(rhk)s. Note: %(note)s",
+                                                      rhk=rhk.name, note=note)) for rhk in self])

@@ -11,6 +11,7 @@ from . import test_skp_portal_feedback
 from . import test_skp_portal_concurrency
 from . import test_skp_input
 from . import test_skp_trust
+from . import test_skp_language
 from . import test_company
 from . import test_report_batch
 from . import test_landing

@@ -11,6 +11,7 @@ from .common import HrAsnSkpCase
 
 
 @tagged("post_install", "-at_install")
+@freeze_time("2026-01-10")
 class TestSkpMonthly(HrAsnSkpCase):
     @classmethod
     def setUpClass(cls):

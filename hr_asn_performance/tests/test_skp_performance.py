@@ -13,8 +13,8 @@ from freezegun import freeze_time
 from odoo import fields
 from odoo.tests import tagged
 
-from .common import HrAsnSkpCase
 from ..rules import nip as nip_rules
+from .common import HrAsnSkpCase
 
 BATCHES = {"INSERT_BATCH_SIZE": 100000, "UPDATE_BATCH_SIZE": 100000}
 

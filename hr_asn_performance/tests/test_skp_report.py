@@ -7,8 +7,8 @@ from freezegun import freeze_time
 from odoo import fields
 from odoo.tests import tagged
 
-from .common import HrAsnSkpCase
 from ..report.hr_asn_skp_report import date_id, period_id
+from .common import HrAsnSkpCase
 
 REPORT = "hr_asn_performance.hr_asn_skp_report"
 

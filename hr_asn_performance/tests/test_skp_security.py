@@ -82,7 +82,8 @@ class TestSkpSecurity(HrAsnSkpCase):
         self.others.with_user(self.user_admin_opd).write({"approach": "kuantitatif"})
         with self.assertRaises(AccessError):
             self.far.with_user(self.user_admin_opd).write({"approach": "kuantitatif"})
-        self.assertEqual(self.Skp.with_user(self.user_admin).search_count([("id", "in", (self.far | self.others).ids)]), 2)
+        both = (self.far | self.others).ids
+        self.assertEqual(self.Skp.with_user(self.user_admin).search_count([("id", "in", both)]), 2)
         self.far.with_user(self.user_admin).action_submit()
         self.far.with_user(self.user_admin).action_set()
         self.assertEqual(self.far.state, "set", "BKPSDM may act for a Pejabat Penilai")
@@ -114,8 +115,9 @@ class TestSkpSecurity(HrAsnSkpCase):
 
     def test_admin_opd_creates_drafts_for_their_perangkat_daerah(self):
         self.others.unlink()
+        employees = (self.emp["S.dsub"] | self.emp["S.dseksi"]).ids
         action = self.Skp.with_user(self.user_admin_opd).action_create_for_employees(
-            self.env["hr.employee"].with_user(self.user_admin_opd).browse((self.emp["S.dsub"] | self.emp["S.dseksi"]).ids))
+            self.env["hr.employee"].with_user(self.user_admin_opd).browse(employees))
         created = self.Skp.browse(action["domain"][0][2])
         self.assertEqual(created.employee_id, self.emp["S.dsub"], "S.dseksi already has one")
         with self.assertRaises(AccessError):

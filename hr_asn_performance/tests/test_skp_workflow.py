@@ -166,6 +166,7 @@ class TestSkpWorkflow(HrAsnSkpCase):
 
 
 @tagged("post_install", "-at_install")
+@freeze_time("2026-01-10")
 class TestSkpMutation(HrAsnSkpCase):
     def test_mutation_closes_and_opens(self):
         """Semarang seed 002: after a mutation the SKP is made in the new unit with the new assessor."""
