@@ -24,7 +24,6 @@
         "views/hr_asn360_templates.xml",
         "report/hr_asn360_result_reports.xml",
         "report/hr_asn360_result_templates.xml",
-        "views/hr_asn360_round_export_views.xml",
     ],
     "demo": [
         "demo/hr_asn_360_demo.xml",

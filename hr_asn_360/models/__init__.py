@@ -7,4 +7,3 @@ from . import hr_asn360_answer
 from . import hr_asn360_result
 from . import hr_asn360_result_line
 from . import hr_asn360_access_log
-from . import hr_asn360_round_export

@@ -16,9 +16,9 @@ class HrAsn360AccessLog(models.Model):
     _order = "date desc, id desc"
     _log_access = True
 
-    user_id = fields.Many2one("res.users", string="User", required=True, readonly=True, index=True,
+    user_id = fields.Many2one("res.users", required=True, readonly=True, index=True,
                               ondelete="cascade")
-    round_id = fields.Many2one("hr.asn360.round", string="Round", readonly=True, index=True, ondelete="cascade")
+    round_id = fields.Many2one("hr.asn360.round", readonly=True, index=True, ondelete="cascade")
     ratee_id = fields.Many2one("hr.employee", string="Rated Employee", readonly=True, index=True,
                                ondelete="cascade")
     date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now)

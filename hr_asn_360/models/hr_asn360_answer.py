@@ -21,7 +21,7 @@ class HrAsn360Answer(models.Model):
 
     assignment_id = fields.Many2one("hr.asn360.assignment", string="Rating", required=True, ondelete="cascade",
                                     index=True)
-    question_id = fields.Many2one("hr.asn360.round.question", string="Question", required=True, ondelete="cascade",
+    question_id = fields.Many2one("hr.asn360.round.question", required=True, ondelete="cascade",
                                   index=True)
     stars = fields.Integer(required=True)
     # stored for the grouped reads of the results (by rated employee, role and question)

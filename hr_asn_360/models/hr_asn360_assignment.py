@@ -37,10 +37,10 @@ class HrAsn360Assignment(models.Model):
     _inherit = ["portal.mixin"]
     _order = "round_id desc, ratee_id, role, id"
 
-    round_id = fields.Many2one("hr.asn360.round", string="Round", required=True, ondelete="cascade", index=True)
+    round_id = fields.Many2one("hr.asn360.round", required=True, ondelete="cascade", index=True)
     ratee_id = fields.Many2one("hr.employee", string="Rated Employee", required=True, ondelete="cascade",
                                index=True)
-    rater_id = fields.Many2one("hr.employee", string="Rater", required=True, ondelete="cascade", index=True)
+    rater_id = fields.Many2one("hr.employee", required=True, ondelete="cascade", index=True)
     rater_user_id = fields.Many2one("res.users", string="Rater User", related="rater_id.user_id", store=True,
                                     index=True, precompute=True)
     role = fields.Selection(ROLES, required=True)
@@ -72,9 +72,10 @@ class HrAsn360Assignment(models.Model):
     # Computes
     # ------------------------------------------------------------------------------------------
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for assignment in self:
-            assignment.access_url = "/my/perilaku360/%s" % assignment.id
+            assignment.access_url = f"/my/perilaku360/{assignment.id}"
+        return res
 
     @api.depends("ratee_id", "role", "round_id")
     def _compute_display_name(self):
@@ -131,7 +132,9 @@ class HrAsn360Assignment(models.Model):
                                             employee.name))
 
     @api.constrains("round_id", "ratee_id", "rater_id")
-    def _check_company(self):
+    def _check_assignment_company(self):
+        """Raters and rated employees are of the round's Pemda (multi-company rules, issue 9 finding 7).
+        Named apart from BaseModel._check_company(fnames), which Odoo's own check_company fields need."""
         for assignment in self.sudo():
             companies = (assignment.ratee_id | assignment.rater_id).company_id
             if companies - assignment.round_id.company_id:

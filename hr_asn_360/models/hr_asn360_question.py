@@ -24,7 +24,7 @@ class HrAsn360Question(models.Model):
     sequence = fields.Integer(default=10)
     value_code = fields.Selection(VALUE_CODES, string="Core Value", required=True)
     name = fields.Char(string="Value", required=True)
-    question = fields.Text(string="Question", required=True,
+    question = fields.Text(required=True,
                            help="The statement the rater gives 1 to 5 stars: 1 is the least fitting, 5 the "
                                 "most fitting.")
     active = fields.Boolean(default=True)

@@ -30,12 +30,12 @@ class HrAsn360Result(models.Model):
     _order = "round_id desc, opd_id, department_id, rank_in_unit, id"
     _rec_name = "employee_id"
 
-    round_id = fields.Many2one("hr.asn360.round", string="Round", required=True, ondelete="cascade", index=True)
+    round_id = fields.Many2one("hr.asn360.round", required=True, ondelete="cascade", index=True)
     round_state = fields.Selection(related="round_id.state", string="Round Status")
     year = fields.Integer(related="round_id.year", store=True, precompute=True, aggregator=False)
     semester = fields.Selection(related="round_id.semester", store=True, precompute=True)
     company_id = fields.Many2one(related="round_id.company_id", store=True, index=True, precompute=True)
-    employee_id = fields.Many2one("hr.employee", string="Employee", required=True, ondelete="cascade", index=True)
+    employee_id = fields.Many2one("hr.employee", required=True, ondelete="cascade", index=True)
     department_id = fields.Many2one("hr.department", string="Unit", index=True,
                                     help="The employee's unit when the raters were planned, then at close.")
     opd_id = fields.Many2one("hr.department", string="Perangkat Daerah", index=True)

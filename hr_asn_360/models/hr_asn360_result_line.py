@@ -21,12 +21,12 @@ class HrAsn360ResultLine(models.Model):
     _description = "360° Result by Value and Role"
     _order = "result_id, id"
 
-    result_id = fields.Many2one("hr.asn360.result", string="Result", required=True, ondelete="cascade", index=True)
+    result_id = fields.Many2one("hr.asn360.result", required=True, ondelete="cascade", index=True)
     value_code = fields.Selection(VALUE_CODES, string="Core Value", required=True)
     role = fields.Selection(LINE_ROLES, required=True)
     mean = fields.Float(digits=(3, 2), aggregator="avg")
     count = fields.Integer(string="Raters")
-    weighted_mean = fields.Float(string="Weighted Mean", digits=(3, 2),
+    weighted_mean = fields.Float(digits=(3, 2),
                                  help="On the 'All raters' line: the value's score with the round's role weights.")
 
     def _check_lock(self):

@@ -3,10 +3,12 @@ import random
 from datetime import datetime, time, timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.misc import format_date
 
 from odoo.addons.hr_asn_performance.rules import periods
 
+from ..report.hr_asn360_round_xlsx import write_workbook
 from ..rules import sampling, scoring
 from .hr_asn360_lock_mixin import trusted_unlink
 
@@ -35,15 +37,12 @@ class HrAsn360Round(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "year desc, semester desc, id desc"
 
-    def _default_year(self):
-        return fields.Date.context_today(self).year
-
-    def _default_semester(self):
-        return "1" if fields.Date.context_today(self).month <= 6 else "2"
-
     name = fields.Char(required=True, tracking=True)
-    year = fields.Integer(required=True, default=_default_year, tracking=True, aggregator=False)
-    semester = fields.Selection(SEMESTERS, required=True, default=_default_semester, tracking=True)
+    # lambdas: a module inheriting the round overrides _default_year / _default_semester
+    year = fields.Integer(required=True, default=lambda self: self._default_year(), tracking=True,
+                          aggregator=False)
+    semester = fields.Selection(SEMESTERS, required=True, default=lambda self: self._default_semester(),
+                                tracking=True)
     scope = fields.Selection(
         [("all", "All Perangkat Daerah"), ("some", "Some Perangkat Daerah")],
         required=True, default="all", tracking=True,
@@ -87,6 +86,17 @@ class HrAsn360Round(models.Model):
     assignment_count = fields.Integer(string="Ratings Requested", compute="_compute_counts")
     submitted_count = fields.Integer(string="Ratings Submitted", compute="_compute_counts")
     completion_rate = fields.Float(string="Completion (%)", compute="_compute_counts", digits=(5, 1))
+
+    # ------------------------------------------------------------------------------------------
+    # Defaults
+    # ------------------------------------------------------------------------------------------
+    @api.model
+    def _default_year(self):
+        return fields.Date.context_today(self).year
+
+    @api.model
+    def _default_semester(self):
+        return "1" if fields.Date.context_today(self).month <= 6 else "2"
 
     # ------------------------------------------------------------------------------------------
     # Computes
@@ -197,20 +207,22 @@ class HrAsn360Round(models.Model):
     # ------------------------------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------------------------------
-    def _check_state(self, state, message):
+    def _get_rounds_not_in(self, state):
+        """Names of the rounds of ``self`` not in ``state`` (for the action's message), after the
+        caller's right to write the rounds is checked."""
         self.check_access("write")
-        wrong = self.filtered(lambda r: r.state != state)
-        if wrong:
-            raise UserError(message % ", ".join(wrong.mapped("name")))
+        return ", ".join(self.filtered(lambda r: r.state != state).mapped("name"))
 
     def action_generate_assignments(self):
         """(Re)build the raters of draft rounds; raters added by hand are kept."""
-        self._check_state("draft", _("Raters are generated while a round is a draft: %s."))
+        if wrong := self._get_rounds_not_in("draft"):
+            raise UserError(_("Raters are generated while a round is a draft: %(rounds)s.", rounds=wrong))
         self._generate_assignments()
         return True
 
     def action_open(self):
-        self._check_state("draft", _("Only a draft round can be opened: %s."))
+        if wrong := self._get_rounds_not_in("draft"):
+            raise UserError(_("Only a draft round can be opened: %(rounds)s.", rounds=wrong))
         empty = self.filtered(lambda r: not r.assignment_count)
         if empty:
             raise UserError(_("Generate the raters of %s before opening it.", ", ".join(empty.mapped("name"))))
@@ -220,20 +232,22 @@ class HrAsn360Round(models.Model):
             if sorted(codes) != sorted(scoring.VALUE_CODES):
                 raise UserError(_("%s must ask exactly one question for each of the seven BerAKHLAK values.",
                                   round_.name))
-        self.sudo().write({"state": "open"})  # role checked by _check_state
+        self.sudo().write({"state": "open"})  # role checked by _get_rounds_not_in
         return True
 
     def action_close(self):
         """Close the rating and compute the results once; they never change afterwards."""
-        self._check_state("open", _("Only an open round can be closed: %s."))
+        if wrong := self._get_rounds_not_in("open"):
+            raise UserError(_("Only an open round can be closed: %(rounds)s.", rounds=wrong))
         self.result_ids._refresh_gaps()
         self._compute_results()
-        self.sudo().write({"state": "closed"})  # role checked by _check_state
+        self.sudo().write({"state": "closed"})  # role checked by _get_rounds_not_in
         return True
 
     def action_publish(self):
-        self._check_state("closed", _("Only a closed round can be published: %s."))
-        self.sudo().write({"state": "published"})  # role checked by _check_state
+        if wrong := self._get_rounds_not_in("closed"):
+            raise UserError(_("Only a closed round can be published: %(rounds)s.", rounds=wrong))
+        self.sudo().write({"state": "published"})  # role checked by _get_rounds_not_in
         return True
 
     def _action_assignments(self, name, views, search_view="hr_asn_360.hr_asn360_assignment_view_search", context=None):
@@ -276,6 +290,47 @@ class HrAsn360Round(models.Model):
         action["context"] = {"search_default_rated": 1}
         return action
 
+    def action_export_xlsx(self):
+        self.ensure_one()
+        return {"type": "ir.actions.act_url", "url": f"/hr_asn_360/round/{self.id}/xlsx", "target": "self"}
+
+    # ------------------------------------------------------------------------------------------
+    # XLSX export (data here, the writer in report/hr_asn360_round_xlsx.py only writes)
+    # ------------------------------------------------------------------------------------------
+    def _get_xlsx_columns(self):
+        """Columns of the talent-management export: fixed data, then one mean per BerAKHLAK value."""
+        self.ensure_one()
+        columns = [_("NIP"), _("Name"), _("Pangkat/Golongan"), _("Position"), _("Unit"), _("Perangkat Daerah")]
+        columns += [question.name for question in self.question_ids]
+        columns += [_("Score"), _("Rank in Unit"), _("Suggested Rating"), _("Raters"), _("Gaps")]
+        return columns
+
+    def _get_xlsx_rows(self):
+        """One row per rated employee, read in a fixed number of queries."""
+        self.ensure_one()
+        ratings = dict(self.env["hr.asn360.result"]._fields["rating"]._description_selection(self.env))
+        golongan = dict(self.env["hr.employee"]._fields["asn_golongan"]._description_selection(self.env))
+        codes = self.question_ids.mapped("value_code")
+        rows = []
+        for result in self.result_ids.sorted(lambda r: (r.opd_id.name or "", r.department_id.name or "", -r.score)):
+            employee = result.employee_id
+            means = {line.value_code: line.mean for line in result.line_ids if line.role == "all"}
+            rows.append(
+                [employee.nip or "", employee.name, golongan.get(employee.asn_golongan, ""), employee.job_title or "",
+                 result.department_id.name or "", result.opd_id.name or ""]
+                + [round(means.get(code, 0.0), 2) for code in codes]
+                + [round(result.score, 2), result.rank_in_unit, ratings.get(result.rating, ""), result.rater_count,
+                   result.gap_note or ""]
+            )
+        return rows
+
+    def _export_xlsx(self):
+        """The whole round as an XLSX workbook (bytes), for talent management (Admin BKPSDM only)."""
+        self.ensure_one()
+        if not self.env.user.has_group("hr_asn_performance.group_hr_asn_performance_admin"):
+            raise AccessError(_("Only Admin BKPSDM exports the results of a round."))
+        return write_workbook(self.name, _("Results"), self._get_xlsx_columns(), self._get_xlsx_rows())
+
     # ------------------------------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------------------------------
@@ -304,34 +359,9 @@ class HrAsn360Round(models.Model):
         Assignment = self.env["hr.asn360.assignment"].sudo().with_context(hr_asn360_bulk=True)
         Result = self.env["hr.asn360.result"].sudo()
         for round_ in self:
-            day = round_._reference_date()
             opd_of = {department.id: department.asn_opd_id.id for department in round_._scope_departments()}
-            employees = self.env["hr.employee"].sudo().with_context(active_test=True).search_fetch(
-                [("company_id", "=", round_.company_id.id), ("asn_status", "!=", False)],
-                ["department_id", "asn_position_kind", "pejabat_penilai_id", "pejabat_penilai_official",
-                 "tb_date_from", "tb_date_to", "user_id"],
-            )
-            # Peers of a unit's head are the heads of its sibling units (the Kepala Seksi of one Bidang),
-            # of a Perangkat Daerah's head the other heads of Perangkat Daerah (-1 stands for that group);
-            # peers of staff are the staff of their unit: "rekan sejawat" of the same level (seed 000).
-            headed = self.env["hr.department"].sudo().search_fetch(
-                [("company_id", "=", round_.company_id.id), ("manager_id", "!=", False)],
-                ["manager_id", "parent_id", "asn_opd_kind"],
-            )
-            peer_unit = {
-                department.manager_id.id: -1 if department.asn_opd_kind else department.parent_id.id
-                for department in headed if department.asn_opd_kind or department.parent_id
-            }
-            people = {
-                employee.id: sampling.Person(
-                    employee.id, peer_unit.get(employee.id, employee.department_id.id) or None,
-                    employee.asn_position_kind or None,
-                    employee.pejabat_penilai_id.id or None, employee.pejabat_penilai_official or None,
-                    periods.covers(employee.tb_date_from, employee.tb_date_to, day),
-                )
-                for employee in employees
-            }
-            department_of = {employee.id: employee.department_id.id for employee in employees}
+            employees = round_._get_generation_employees()
+            people = round_._prepare_generation_people(employees)
             ratee_ids = [employee.id for employee in employees if employee.department_id.id in opd_of]
             current = Assignment.search_fetch([("round_id", "=", round_.id)],
                                               ["ratee_id", "rater_id", "role", "origin"])
@@ -340,27 +370,7 @@ class HrAsn360Round(models.Model):
             Result.search([("round_id", "=", round_.id)]).unlink()
             plan = sampling.plan(people, ratee_ids, round_.max_peers, round_.id,
                                  [(a.ratee_id.id, a.rater_id.id, a.role) for a in kept])
-            official = {employee.id: employee.pejabat_penilai_official for employee in employees}
-            counts = {}
-            for ratee, _rater, role in plan.pairs:
-                counts.setdefault(ratee, {}).setdefault(role, 0)
-                counts[ratee][role] += 1
-            result_vals = []
-            for ratee_id, (rated, gap) in plan.notes.items():
-                planned = counts.get(ratee_id, {})
-                result_vals.append({
-                    "round_id": round_.id,
-                    "employee_id": ratee_id,
-                    "department_id": department_of[ratee_id],
-                    "opd_id": opd_of[department_of[ratee_id]],
-                    "is_rated": rated,
-                    "atasan_gap": gap or False,
-                    "atasan_official": (official[ratee_id] or False) if gap == sampling.GAP_REGION_HEAD else False,
-                    "atasan_count": planned.get(scoring.ATASAN, 0),
-                    "peer_count": planned.get(scoring.PEER, 0),
-                    "subordinate_count": planned.get(scoring.SUBORDINATE, 0),
-                    "has_gap": sampling.has_gap(rated, gap, planned),
-                })
+            result_vals = round_._prepare_generated_result_vals(plan, employees, opd_of)
             Result.create(result_vals)
             Assignment.create([
                 {"round_id": round_.id, "ratee_id": ratee, "rater_id": rater, "role": role, "origin": "auto"}
@@ -369,6 +379,66 @@ class HrAsn360Round(models.Model):
             kept._ensure_results()._refresh_gaps()  # raters added by hand count too
             _logger.info("hr_asn_360: %s: %d rated employees, %d raters assigned", round_.name,
                          len(result_vals), len(plan.pairs))
+
+    def _get_generation_employees(self):
+        """The round's Pemda's active ASN, with what the plan needs (one query)."""
+        return self.env["hr.employee"].sudo().with_context(active_test=True).search_fetch(
+            [("company_id", "=", self.company_id.id), ("asn_status", "!=", False)],
+            ["department_id", "asn_position_kind", "pejabat_penilai_id", "pejabat_penilai_official",
+             "tb_date_from", "tb_date_to", "user_id"],
+        )
+
+    def _prepare_generation_people(self, employees):
+        """{employee id: sampling.Person}: peer group, kind of position, Pejabat Penilai Kinerja and
+        tugas belajar (Perwal Bekasi 38/2023 Pasal 14) on the round's reference date.
+
+        Peers of a unit's head are the heads of its sibling units (the Kepala Seksi of one Bidang), of a
+        Perangkat Daerah's head the other heads of Perangkat Daerah (-1 stands for that group); peers of
+        staff are the staff of their unit: "rekan sejawat" of the same level (seed 000)."""
+        day = self._reference_date()
+        headed = self.env["hr.department"].sudo().search_fetch(
+            [("company_id", "=", self.company_id.id), ("manager_id", "!=", False)],
+            ["manager_id", "parent_id", "asn_opd_kind"],
+        )
+        peer_unit = {
+            department.manager_id.id: -1 if department.asn_opd_kind else department.parent_id.id
+            for department in headed if department.asn_opd_kind or department.parent_id
+        }
+        return {
+            employee.id: sampling.Person(
+                employee.id, peer_unit.get(employee.id, employee.department_id.id) or None,
+                employee.asn_position_kind or None,
+                employee.pejabat_penilai_id.id or None, employee.pejabat_penilai_official or None,
+                periods.covers(employee.tb_date_from, employee.tb_date_to, day),
+            )
+            for employee in employees
+        }
+
+    def _prepare_generated_result_vals(self, plan, employees, opd_of):
+        """One result per employee of the plan, with the raters planned per role and the gaps."""
+        department_of = {employee.id: employee.department_id.id for employee in employees}
+        official = {employee.id: employee.pejabat_penilai_official for employee in employees}
+        counts = {}
+        for ratee, _rater, role in plan.pairs:
+            counts.setdefault(ratee, {}).setdefault(role, 0)
+            counts[ratee][role] += 1
+        result_vals = []
+        for ratee_id, (rated, gap) in plan.notes.items():
+            planned = counts.get(ratee_id, {})
+            result_vals.append({
+                "round_id": self.id,
+                "employee_id": ratee_id,
+                "department_id": department_of[ratee_id],
+                "opd_id": opd_of[department_of[ratee_id]],
+                "is_rated": rated,
+                "atasan_gap": gap or False,
+                "atasan_official": (official[ratee_id] or False) if gap == sampling.GAP_REGION_HEAD else False,
+                "atasan_count": planned.get(scoring.ATASAN, 0),
+                "peer_count": planned.get(scoring.PEER, 0),
+                "subordinate_count": planned.get(scoring.SUBORDINATE, 0),
+                "has_gap": sampling.has_gap(rated, gap, planned),
+            })
+        return result_vals
 
     def _copy_questions(self):
         """Freeze the questionnaire into the rounds that have no questions yet."""
@@ -385,53 +455,23 @@ class HrAsn360Round(models.Model):
     def _compute_results(self):
         """Per rated employee, value and role: mean and count; the weighted score, rank in unit and
         suggested rating (rules/scoring.py). Grouped reads, one create of the lines, batched writes."""
-        Answer = self.env["hr.asn360.answer"].sudo()
-        Assignment = self.env["hr.asn360.assignment"].sudo()
-        Result = self.env["hr.asn360.result"].sudo()
-        answers = {}
-        for round_, ratee, role, question, total, count in Answer._read_group(
-                [("round_id", "in", self.ids), ("assignment_id.state", "=", "submitted")],
-                ["round_id", "ratee_id", "role", "question_id"], ["stars:sum", "__count"]):
-            answers.setdefault((round_.id, ratee.id), {})[(role, question.id)] = (total, count)
-        raters = {}
-        for round_, ratee, role, count in Assignment._read_group(
-                [("round_id", "in", self.ids), ("state", "=", "submitted")], ["round_id", "ratee_id", "role"],
-                ["__count"]):
-            raters.setdefault((round_.id, ratee.id), {})[role] = count
+        answers, raters = self._get_submitted_answers(), self._get_submitted_raters()
         questions = self.env["hr.asn360.round.question"].sudo().search_fetch(
             [("round_id", "in", self.ids)], ["round_id", "value_code"])
         code_of = {question.id: question.value_code for question in questions}
-        results = Result.search_fetch([("round_id", "in", self.ids)], ["round_id", "employee_id", "is_rated"])
-        # the unit at close decides the rank (an employee moved during the round ranks in the new unit)
-        employees = self.env["hr.employee"].sudo().with_context(active_test=False).search_fetch(
-            [("id", "in", results.employee_id.ids)], ["department_id"])
-        opd_of = {department.id: department.asn_opd_id.id for department in
-                  self.env["hr.department"].sudo().with_context(active_test=False).search_fetch(
-                      [("id", "in", employees.department_id.ids)], ["asn_opd_id"])}
-        unit_of = {employee.id: employee.department_id.id for employee in employees}
+        results = self.env["hr.asn360.result"].sudo().search_fetch(
+            [("round_id", "in", self.ids)], ["round_id", "employee_id", "is_rated"])
+        unit_of, opd_of = self._get_units_at_close(results)
         settings = {round_.id: round_ for round_ in self}
         outcomes, line_vals = {}, []
         for result in results:
-            round_ = settings[result.round_id.id]
-            key = (round_.id, result.employee_id.id)
+            key = (result.round_id.id, result.employee_id.id)
             if not result.is_rated or key not in raters:
                 outcomes[result] = None
                 continue
             by_code = {(role, code_of[question_id]): value for (role, question_id), value in answers[key].items()}
-            outcome = scoring.score_employee(
-                by_code, raters[key], value_codes=[q.value_code for q in round_.question_ids],
-                weights={scoring.ATASAN: round_.weight_atasan, scoring.PEER: round_.weight_peer,
-                         scoring.SUBORDINATE: round_.weight_subordinate},
-                min_raters=round_.min_raters_per_role, threshold_diatas=round_.threshold_diatas,
-                threshold_sesuai=round_.threshold_sesuai,
-            )
-            outcomes[result] = outcome
-            for line in outcome.lines:
-                line_vals.append({
-                    "result_id": result.id, "value_code": line.value_code, "role": line.role,
-                    "mean": line.mean, "count": line.count,
-                    "weighted_mean": outcome.by_value.get(line.value_code, 0.0) if line.role == scoring.ALL else 0.0,
-                })
+            outcome = outcomes[result] = settings[key[0]]._score(by_code, raters[key])
+            line_vals += self._prepare_result_line_vals(result, outcome)
         ranks = scoring.rank_in_units({
             result.id: ((result.round_id.id, unit_of.get(result.employee_id.id)), outcome.score if outcome else None)
             for result, outcome in outcomes.items()
@@ -439,15 +479,65 @@ class HrAsn360Round(models.Model):
         self.env["hr.asn360.result.line"].sudo().create(line_vals)
         for result, outcome in outcomes.items():
             unit = unit_of.get(result.employee_id.id)
-            result.write({
-                "department_id": unit or False,
-                "opd_id": opd_of.get(unit) or False,
-                "score": outcome.score if outcome else 0.0,
-                "rating": outcome.rating if outcome else False,
-                "rater_count": outcome.rater_count if outcome else 0,
-                "rank_in_unit": ranks.get(result.id, 0),
-                "merged_roles": ",".join(outcome.merged) if outcome else False,
-            })
+            result.write(self._prepare_result_outcome_vals(outcome, unit, opd_of.get(unit), ranks.get(result.id, 0)))
+
+    def _get_submitted_answers(self):
+        """{(round id, ratee id): {(role, question id): (sum of stars, count)}} of submitted ratings."""
+        answers = {}
+        for round_, ratee, role, question, total, count in self.env["hr.asn360.answer"].sudo()._read_group(
+                [("round_id", "in", self.ids), ("assignment_id.state", "=", "submitted")],
+                ["round_id", "ratee_id", "role", "question_id"], ["stars:sum", "__count"]):
+            answers.setdefault((round_.id, ratee.id), {})[(role, question.id)] = (total, count)
+        return answers
+
+    def _get_submitted_raters(self):
+        """{(round id, ratee id): {role: raters who submitted}}."""
+        raters = {}
+        for round_, ratee, role, count in self.env["hr.asn360.assignment"].sudo()._read_group(
+                [("round_id", "in", self.ids), ("state", "=", "submitted")], ["round_id", "ratee_id", "role"],
+                ["__count"]):
+            raters.setdefault((round_.id, ratee.id), {})[role] = count
+        return raters
+
+    def _get_units_at_close(self, results):
+        """({employee id: unit id}, {unit id: Perangkat Daerah id}) at close: the unit at close decides
+        the rank (an employee moved during the round ranks in the new unit)."""
+        employees = self.env["hr.employee"].sudo().with_context(active_test=False).search_fetch(
+            [("id", "in", results.employee_id.ids)], ["department_id"])
+        opd_of = {department.id: department.asn_opd_id.id for department in
+                  self.env["hr.department"].sudo().with_context(active_test=False).search_fetch(
+                      [("id", "in", employees.department_id.ids)], ["asn_opd_id"])}
+        return {employee.id: employee.department_id.id for employee in employees}, opd_of
+
+    def _score(self, by_code, raters):
+        """scoring.score_employee with this round's settings (national_rules.md §6: per round)."""
+        return scoring.score_employee(
+            by_code, raters, value_codes=[q.value_code for q in self.question_ids],
+            weights={scoring.ATASAN: self.weight_atasan, scoring.PEER: self.weight_peer,
+                     scoring.SUBORDINATE: self.weight_subordinate},
+            min_raters=self.min_raters_per_role, threshold_diatas=self.threshold_diatas,
+            threshold_sesuai=self.threshold_sesuai,
+        )
+
+    @api.model
+    def _prepare_result_line_vals(self, result, outcome):
+        return [{
+            "result_id": result.id, "value_code": line.value_code, "role": line.role,
+            "mean": line.mean, "count": line.count,
+            "weighted_mean": outcome.by_value.get(line.value_code, 0.0) if line.role == scoring.ALL else 0.0,
+        } for line in outcome.lines]
+
+    @api.model
+    def _prepare_result_outcome_vals(self, outcome, unit_id, opd_id, rank):
+        return {
+            "department_id": unit_id or False,
+            "opd_id": opd_id or False,
+            "score": outcome.score if outcome else 0.0,
+            "rating": outcome.rating if outcome else False,
+            "rater_count": outcome.rater_count if outcome else 0,
+            "rank_in_unit": rank,
+            "merged_roles": ",".join(outcome.merged) if outcome else False,
+        }
 
     # ------------------------------------------------------------------------------------------
     # Reminders
@@ -482,24 +572,30 @@ class HrAsn360Round(models.Model):
         model_id = self.env["ir.model"]._get_id(self._name)
         activity_vals = []
         for round_, user, count in groups:
+            # in the recipient's language, not the job's (OdooBot's en_US)
+            round_ = round_.with_context(lang=user.lang or round_.env.lang)
             if not user.share:
-                if (round_.id, user.id) in existing:
-                    continue
-                activity_vals.append({
-                    "res_model_id": model_id, "res_id": round_.id, "user_id": user.id,
-                    "activity_type_id": todo_type.id if todo_type else False,
-                    "date_deadline": round_.date_close,
-                    "summary": _("Penilaian Perilaku 360: %(count)s rating(s) to finish", count=count),
-                    "note": _("Please rate your colleagues in %(round)s before %(date)s at /my/perilaku360.",
-                              round=round_.name, date=round_.date_close),
-                })
+                if (round_.id, user.id) not in existing:
+                    activity_vals.append(round_._prepare_reminder_activity_vals(user, count, model_id, todo_type))
             elif template and user.partner_id.email:
-                template.with_context(rater_name=user.name, todo_count=count).send_mail(
+                template.with_context(lang=round_.env.lang, rater_name=user.name, todo_count=count).send_mail(
                     round_.id, email_values={"recipient_ids": [(4, user.partner_id.id)], "email_to": False},
                 )
         if activity_vals:
             Activity.create(activity_vals)
         self.sudo().write({"reminder_last_date": today})
+
+    def _prepare_reminder_activity_vals(self, user, count, model_id, todo_type):
+        """The to-do of ``user`` on this round, in the language of this round's context."""
+        env = self.env
+        return {
+            "res_model_id": model_id, "res_id": self.id, "user_id": user.id,
+            "activity_type_id": todo_type.id if todo_type else False,
+            "date_deadline": self.date_close,
+            "summary": env._("Penilaian Perilaku 360: %(count)s rating(s) to finish", count=count),
+            "note": env._("Please rate your colleagues in %(round)s before %(date)s at /my/perilaku360.",
+                          round=self.name, date=format_date(env, self.date_close)),
+        }
 
     # ------------------------------------------------------------------------------------------
     # Demo

@@ -12,11 +12,11 @@ class HrAsn360RoundQuestion(models.Model):
     _description = "360° Round Question"
     _order = "round_id, sequence, id"
 
-    round_id = fields.Many2one("hr.asn360.round", string="Round", required=True, ondelete="cascade", index=True)
+    round_id = fields.Many2one("hr.asn360.round", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
     value_code = fields.Selection(VALUE_CODES, string="Core Value", required=True)
     name = fields.Char(string="Value", required=True)
-    question = fields.Text(string="Question", required=True)
+    question = fields.Text(required=True)
 
     _sql_constraints = [
         ("value_round_uniq", "unique(round_id, value_code)", "A round asks one question per core value."),

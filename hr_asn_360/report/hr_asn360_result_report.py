@@ -1,4 +1,19 @@
+from datetime import date
+
+from babel.dates import format_date
+
 from odoo import api, models
+
+# The printed result is an Indonesian document (its headings are Indonesian in every language): the month
+# names come from babel's Indonesian locale, not from a hand-written list.
+DOCUMENT_LOCALE = "id"
+
+
+def semester_label(semester, locale=DOCUMENT_LOCALE):
+    """The semester as the form names it, e.g. "I (Januari–Juni)": Kota Semarang's two semesters (seed 000)."""
+    first = 1 if str(semester) == "1" else 7
+    months = [format_date(date(2000, month, 1), "LLLL", locale=locale) for month in (first, first + 5)]
+    return f"{'I' if first == 1 else 'II'} ({months[0]}–{months[1]})"
 
 
 class ReportHrAsn360Result(models.AbstractModel):
@@ -17,7 +32,7 @@ class ReportHrAsn360Result(models.AbstractModel):
             "lines": {result.id: result._get_report_lines() for result in results},
             "roles": [("atasan", "Atasan"), ("peer", "Rekan Sejawat"), ("subordinate", "Bawahan"),
                       ("others", "Lainnya")],
-            "semesters": {"1": "I (Januari–Juni)", "2": "II (Juli–Desember)"},
+            "semesters": {semester: semester_label(semester) for semester in ("1", "2")},
             # an Indonesian document: in Indonesian wherever that language is installed
             "report_lang": "id_ID" if self.env["res.lang"].search_count([("code", "=", "id_ID")]) else self.env.lang,
         }

@@ -59,23 +59,8 @@ def plan(people, ratee_ids, max_peers, round_id, existing=()):
     takes up to ``max_peers`` colleagues, those rating the fewest so far first, then the next ones in
     that order: the load is spread evenly.
     """
-    taken = {}
-    load = {}
-    peers_kept = {}
-    for ratee, rater, role in existing:
-        taken.setdefault(ratee, set()).add(rater)
-        if role == PEER:
-            load[rater] = load.get(rater, 0) + 1
-            peers_kept[ratee] = peers_kept.get(ratee, 0) + 1
-    assessed_by = {}
-    colleagues = {}
-    for person in people.values():
-        if person.on_tb:
-            continue
-        if person.penilai_id:
-            assessed_by.setdefault(person.penilai_id, []).append(person.id)
-        if person.department_id:
-            colleagues.setdefault((person.department_id, person.position_kind or None), []).append(person.id)
+    taken, load, peers_kept = _kept_assignments(existing)
+    assessed_by, colleagues = _index_people(people)
     pairs, notes, used = [], {}, {}
     rated = []
     for ratee_id in sorted(ratee_ids):
@@ -85,27 +70,63 @@ def plan(people, ratee_ids, max_peers, round_id, existing=()):
             continue
         rated.append(ratee_id)
         mine = used[ratee_id] = set(taken.get(ratee_id, ())) | {ratee_id}
-        gap = None
-        penilai = people.get(ratee.penilai_id) if ratee.penilai_id else None
-        if ratee.penilai_official and not ratee.penilai_id:
-            gap = GAP_REGION_HEAD
-        elif not ratee.penilai_id:
-            gap = GAP_NO_PENILAI
-        elif penilai is None or penilai.on_tb or penilai.id == ratee_id:
-            gap = GAP_PENILAI_AWAY
-        elif penilai.id not in mine:
-            pairs.append((ratee_id, penilai.id, ATASAN))
-            mine.add(penilai.id)
+        gap = atasan_gap(ratee, people)
+        if gap is None and ratee.penilai_id not in mine:
+            pairs.append((ratee_id, ratee.penilai_id, ATASAN))
+            mine.add(ratee.penilai_id)
         for subordinate in sorted(assessed_by.get(ratee_id, ())):
             if subordinate not in mine:
                 pairs.append((ratee_id, subordinate, SUBORDINATE))
                 mine.add(subordinate)
         notes[ratee_id] = (True, gap)
+    pairs += _plan_peers(people, rated, colleagues, used, load, peers_kept, max_peers, round_id)
+    return Plan(pairs, notes)
+
+
+def _kept_assignments(existing):
+    """From the kept (ratee, rater, role): raters taken per ratee, peer ratings per rater, peers per ratee."""
+    taken, load, peers_kept = {}, {}, {}
+    for ratee, rater, role in existing:
+        taken.setdefault(ratee, set()).add(rater)
+        if role == PEER:
+            load[rater] = load.get(rater, 0) + 1
+            peers_kept[ratee] = peers_kept.get(ratee, 0) + 1
+    return taken, load, peers_kept
+
+
+def _index_people(people):
+    """({penilai id: [assessed ids]}, {(peer group, kind of position): [ids]}), without tugas belajar."""
+    assessed_by, colleagues = {}, {}
+    for person in people.values():
+        if person.on_tb:
+            continue
+        if person.penilai_id:
+            assessed_by.setdefault(person.penilai_id, []).append(person.id)
+        if person.department_id:
+            colleagues.setdefault((person.department_id, person.position_kind or None), []).append(person.id)
+    return assessed_by, colleagues
+
+
+def atasan_gap(ratee, people):
+    """Why ``ratee`` has no atasan rater (a GAP_* code), or None when the Pejabat Penilai Kinerja rates."""
+    penilai = people.get(ratee.penilai_id) if ratee.penilai_id else None
+    if ratee.penilai_official and not ratee.penilai_id:
+        return GAP_REGION_HEAD
+    if not ratee.penilai_id:
+        return GAP_NO_PENILAI
+    if penilai is None or penilai.on_tb or penilai.id == ratee.id:
+        return GAP_PENILAI_AWAY
+    return None
+
+
+def _plan_peers(people, rated, colleagues, used, load, peers_kept, max_peers, round_id):
+    """Peer pairs, group by group in a fixed order, the load spread evenly (``used`` and ``load`` updated)."""
     groups = {}
     for ratee_id in rated:
         ratee = people[ratee_id]
         if ratee.department_id:
             groups.setdefault((ratee.department_id, ratee.position_kind or None), []).append(ratee_id)
+    pairs = []
     for key in sorted(groups, key=lambda key: (key[0], key[1] or "")):
         members = sorted(colleagues.get(key, ()), key=lambda member: tie_break(round_id, member))
         position = {member: place for place, member in enumerate(members)}
@@ -115,7 +136,7 @@ def plan(people, ratee_ids, max_peers, round_id, existing=()):
             for peer in pick_peers(candidates, load, wanted, ratee_id, position):
                 pairs.append((ratee_id, peer, PEER))
                 load[peer] = load.get(peer, 0) + 1
-    return Plan(pairs, notes)
+    return pairs
 
 
 def has_gap(rated, atasan_gap, counts):
