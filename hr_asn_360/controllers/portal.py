@@ -14,6 +14,7 @@ from odoo.http import request
 from odoo.tools import consteq
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models.hr_asn360_assignment import COMMENT_MAX
 
@@ -34,16 +35,17 @@ class Asn360Portal(CustomerPortal):
     def _asn360_todo_domain(self):
         return [("is_mine", "=", True), ("round_id.state", "=", "open"), ("state", "!=", "submitted")]
 
-    @http.route(["/my/perilaku360"], type="http", auth="user", website=True)
-    def portal_my_perilaku360(self, **kw):
-        assignments = request.env["hr.asn360.assignment"].search(self._asn360_my_domain(),
-                                                                 order="round_id desc, state, id")
+    @http.route(["/my/perilaku360", "/my/perilaku360/page/<int:page>"], type="http", auth="user", website=True)
+    def portal_my_perilaku360(self, page=1, **kw):
+        """My ratings, a page of ``_items_per_page`` at a time with Odoo's portal pager (nothing is
+        silently left out), grouped by round; the progress counts every rating of the round."""
+        Assignment = request.env["hr.asn360.assignment"]
+        domain = self._asn360_my_domain()
+        pager = portal_pager(url="/my/perilaku360", total=Assignment.search_count(domain), page=page,
+                             step=self._items_per_page)
+        assignments = Assignment.search(domain, order="round_id desc, state, id", limit=self._items_per_page,
+                                        offset=pager["offset"])
         rounds = assignments.round_id
-        progress = {
-            round_.id: (len(assignments.filtered(lambda a, r=round_: a.round_id == r and a.state == "submitted")),
-                        len(assignments.filtered(lambda a, r=round_: a.round_id == r)))
-            for round_ in rounds
-        }
         my_employees = request.env.user.sudo().employee_ids
         results = request.env["hr.asn360.result"].search(
             [("employee_id", "in", my_employees.ids), ("round_state", "=", "published")]
@@ -52,11 +54,21 @@ class Asn360Portal(CustomerPortal):
         values.update({
             "assignments": assignments,
             "rounds": rounds,
-            "progress": progress,
+            "progress": self._asn360_progress(domain, rounds),
             "results": results,
+            "pager": pager,
             "page_name": "perilaku360",
         })
         return request.render("hr_asn_360.portal_my_perilaku360", values)
+
+    def _asn360_progress(self, domain, rounds):
+        """{round id: (submitted, total)} over all of my ratings in ``rounds`` (one grouped read)."""
+        progress = dict.fromkeys(rounds.ids, (0, 0))
+        for round_, state, count in request.env["hr.asn360.assignment"]._read_group(
+                domain + [("round_id", "in", rounds.ids)], ["round_id", "state"], ["__count"]):
+            submitted, total = progress[round_.id]
+            progress[round_.id] = (submitted + (count if state == "submitted" else 0), total + count)
+        return progress
 
     def _asn360_assignment(self, assignment_id, access_token):
         """The assignment the visitor may rate, as sudo: decided first, on the rater or the token only."""
