@@ -5,10 +5,12 @@ Kinds of position: heads of a Perangkat Daerah are JPT, other heads Pengawas, st
 Users: the role users of HrAsnRoleUsersCase (``S.dseksi`` Pegawai, ``H.dseksi`` Pejabat Penilai,
 ``S.dsek`` Admin Kepegawaian OPD of the Dinas, an Admin BKPSDM) and a portal user for ``P1.dseksi``.
 """
+from urllib.parse import urlparse
+
 from odoo.tests import new_test_user
 
-from odoo.addons.hr_asn_performance.tests.common import HrAsnRoleUsersCase
 from odoo.addons.hr_asn_performance.tests import lampiran2_cases as cases
+from odoo.addons.hr_asn_performance.tests.common import HrAsnRoleUsersCase
 
 VALUES = ("berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif")
 
@@ -84,6 +86,13 @@ class HrAsn360Case(HrAsnRoleUsersCase):
             assignment.action_save_answers(values)
             if submit:
                 assignment.action_submit()
+
+    def assertSentAway(self, response, paths=("/my",)):
+        """A portal request that was refused: redirected (never an error page that happens to lack the
+        secret) and landed with 200 on one of ``paths``."""
+        self.assertTrue(response.history, f"not redirected: {response.status_code} {response.url}")
+        self.assertEqual(response.status_code, 200, response.url)
+        self.assertIn(urlparse(response.url).path, paths)
 
     def add_rater(self, round_, ratee, rater, role):
         return self.Assignment.create({

@@ -48,7 +48,8 @@ class TestAssignment(HrAsn360Case):
     def test_heads_of_sibling_units_are_peers(self):
         """The Kepala Seksi of one Bidang rate each other; the heads of Perangkat Daerah likewise."""
         seksi2 = self.env["hr.department"].create({
-            "name": "Seksi 2", "parent_id": self.units["dbid"].id, "asn_unit_kind": "seksi", "company_id": self.company.id,
+            "name": "Seksi 2", "parent_id": self.units["dbid"].id, "asn_unit_kind": "seksi",
+            "company_id": self.company.id,
         })
         kasi2 = self.env["hr.employee"].create({
             "name": "H.seksi2", "department_id": seksi2.id, "company_id": self.company.id, "asn_status": "pns",

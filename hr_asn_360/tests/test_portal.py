@@ -63,9 +63,9 @@ class TestPortal(HttpCase, HrAsn360Case):
         assignment = self.mine[0]
         self.authenticate("asn360_peer", "asn360_peer")
         response = self.url_open("/my/perilaku360/%s" % assignment.id)
-        self.assertTrue(response.url.endswith("/my"), response.url)
+        self.assertSentAway(response)
         response = self._post(assignment, "1")
-        self.assertTrue(response.url.endswith("/my"), response.url)
+        self.assertSentAway(response)
         assignment.invalidate_recordset()
         self.assertFalse(assignment.sudo().answer_ids)
 
@@ -76,7 +76,7 @@ class TestPortal(HttpCase, HrAsn360Case):
         self.assertEqual(response.status_code, 200)
         self.assertIn(assignment.sudo().ratee_id.name, response.text)
         response = self.url_open("/my/perilaku360/%s?access_token=wrong" % assignment.id)
-        self.assertTrue(response.url.endswith("/my") or "/web/login" in response.url, response.url)
+        self.assertSentAway(response, ("/my", "/web/login"))
 
     def test_closed_round_refuses_ratings(self):
         assignment = self.mine[0]
@@ -84,6 +84,8 @@ class TestPortal(HttpCase, HrAsn360Case):
         self._post(assignment, "4")
         self.round.action_close()
         response = self._post(assignment, "2")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.url, self.base_url() + "/my/perilaku360/%s" % assignment.id)  # the form again
         self.assertIn("not open for rating", response.text)
         assignment.invalidate_recordset()
         self.assertEqual(sorted(assignment.sudo().answer_ids.mapped("stars")), [4] * 7)
@@ -96,13 +98,14 @@ class TestPortal(HttpCase, HrAsn360Case):
         self.authenticate("asn360_portal", "asn360_portal")
         # not published yet: nothing to read
         response = self.url_open("/my/perilaku360/result/%s" % result.id)
-        self.assertTrue(response.url.endswith("/my"), response.url)
+        self.assertSentAway(response)
         self.round.action_publish()
         response = self.url_open("/my/perilaku360/result/%s" % result.id)
         self.assertEqual(response.status_code, 200)
         self.assertIn("Berorientasi Pelayanan", response.text)
         html = self.url_open("/my/perilaku360/result/%s?report_type=html" % result.id)
         self.assertIn("HASIL PENILAIAN PERILAKU 360", html.text)
+        self.assertIn("SEMESTER II (Juli–Desember) TAHUN 2026", " ".join(html.text.split()))  # babel's months
         self.assertIn(self.emp["P1.dseksi"].nip, html.text)
         pdf = self.url_open("/my/perilaku360/result/%s?report_type=pdf&download=true" % result.id)
         self.assertEqual(pdf.headers.get("Content-Type"), "application/pdf")
@@ -112,9 +115,10 @@ class TestPortal(HttpCase, HrAsn360Case):
         # somebody else's result
         other = self.result(self.round, "P3.dseksi")
         response = self.url_open("/my/perilaku360/result/%s" % other.id)
-        self.assertTrue(response.url.endswith("/my"), response.url)
+        self.assertSentAway(response)
         # the XLSX of the round: Admin BKPSDM only
         response = self.url_open("/hr_asn_360/round/%s/xlsx" % self.round.id)
+        self.assertEqual(response.status_code, 403)
         self.assertNotEqual(response.headers.get("Content-Type"),
                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         self.authenticate("asn_bkpsdm", "asn_bkpsdm")
@@ -124,3 +128,29 @@ class TestPortal(HttpCase, HrAsn360Case):
             strings = book.read("xl/sharedStrings.xml").decode()
         self.assertIn(self.emp["P1.dseksi"].nip, strings)
         self.assertIn("Sesuai Ekspektasi", strings)  # 4 stars everywhere: below the Diatas threshold
+
+    def test_every_rating_is_reachable_through_the_pager(self):
+        """81 colleagues to rate: 80 on the first page (Odoo's portal step), the 81st on page 2, none
+        silently left out; the round's progress counts all 81."""
+        Employee = self.env["hr.employee"].with_context(hr_asn_no_recompute=True, tracking_disable=True)
+        many = Employee.create([{
+            "name": f"Rekan {number:03d}", "department_id": self.units["dseksi"].id, "company_id": self.company.id,
+            "asn_status": "pns", "asn_position_kind": "pelaksana", "nip": self.make_nip(700 + number),
+        } for number in range(81 - len(self.mine))])
+        self.Assignment.create([{"round_id": self.round.id, "ratee_id": employee.id,
+                                 "rater_id": self.emp["P1.dseksi"].id, "role": "peer"} for employee in many])
+        mine = self.Assignment.search([("round_id", "=", self.round.id), ("rater_id", "=", self.emp["P1.dseksi"].id)],
+                                      order="round_id desc, state, id")
+        self.assertEqual(len(mine), 81)
+        self.authenticate("asn360_portal", "asn360_portal")
+        first = self.url_open("/my/perilaku360")
+        self.assertEqual(first.status_code, 200)
+        link = 'href="/my/perilaku360/%s"'
+        self.assertEqual(first.text.count(link % mine[79].id), 1)
+        self.assertFalse(link % mine[80].id in first.text, "the 81st rating waits on page 2")
+        self.assertIn("/my/perilaku360/page/2", first.text)
+        self.assertIn("0 / 81 submitted", " ".join(first.text.split()))
+        second = self.url_open("/my/perilaku360/page/2")
+        self.assertEqual(second.status_code, 200)
+        self.assertTrue(link % mine[80].id in second.text, "the 81st rating is on page 2")
+        self.assertFalse(link % mine[0].id in second.text, "page 2 does not repeat page 1")

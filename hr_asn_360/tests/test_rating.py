@@ -144,3 +144,31 @@ class TestRating(HrAsn360Case):
         with freeze_time(date(2026, 6, 19)):
             self.Round._cron_send_reminders()
         self.assertEqual(len(Mail.search(portal)), 2)
+
+    def test_reminders_speak_the_recipients_language(self):
+        """The daily job runs as OdooBot in en_US; each rater reads the to-do or e-mail in their own
+        language (issue 10): an Indonesian internal rater gets an Indonesian to-do with an Indonesian
+        date, an Indonesian portal rater an Indonesian e-mail, an English rater stays English."""
+        self.env["res.lang"]._activate_lang("id_ID")
+        self.env["ir.module.module"]._load_module_terms(["hr_asn_360"], ["id_ID"], overwrite=True)
+        self.user_peer.lang = "id_ID"
+        self.user_portal.partner_id.write({"lang": "id_ID", "email": "p1@example.com"})
+        english = self.Assignment.search([("round_id", "=", self.round.id), ("rater_user_id", "!=", False),
+                                          ("rater_user_id.share", "=", False),
+                                          ("rater_user_id", "!=", self.user_peer.id)]).rater_user_id[:1]
+        self.assertEqual(english.lang, "en_US")
+        odoobot = self.env.ref("base.user_root")
+        with freeze_time(date(2026, 6, 17)):
+            self.Round.with_user(odoobot).with_context(lang="en_US")._cron_send_reminders()
+        Activity = self.env["mail.activity"]
+        todo = Activity.search([("res_model", "=", "hr.asn360.round"), ("res_id", "=", self.round.id),
+                                ("user_id", "=", self.user_peer.id)])
+        self.assertRegex(todo.summary, r"^Penilaian Perilaku 360: \d+ penilaian belum selesai$")
+        self.assertIn("Silakan nilai rekan kerja Anda", str(todo.note))
+        self.assertIn("20/06/2026", str(todo.note))
+        other = Activity.search([("res_model", "=", "hr.asn360.round"), ("res_id", "=", self.round.id),
+                                 ("user_id", "=", english.id)])
+        self.assertRegex(other.summary, r"^Penilaian Perilaku 360: \d+ rating\(s\) to finish$")
+        mail = self.env["mail.mail"].search([("model", "=", "hr.asn360.round"), ("res_id", "=", self.round.id),
+                                             ("recipient_ids", "in", self.user_portal.partner_id.ids)])
+        self.assertIn("mohon selesaikan penilaian Anda", mail.subject)

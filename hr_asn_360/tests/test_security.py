@@ -3,7 +3,7 @@ and the portal do: rater, rated employee, leader, Admin Kepegawaian OPD, Admin B
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import HrAsn360Case
+from .common import VALUES, HrAsn360Case
 
 
 @tagged("post_install", "-at_install")
@@ -56,7 +56,10 @@ class TestSecurity(HrAsn360Case):
         mine = Result.search([])
         self.assertEqual(mine.employee_id, self.emp["S.dseksi"])
         self.assertEqual(mine.score, 4.5)
-        self.assertTrue(mine.line_ids.read(["value_code", "role", "mean", "count"]))
+        rows = mine.line_ids.read(["value_code", "role", "mean", "count"])
+        self.assertEqual({row["value_code"] for row in rows if row["role"] == "all"}, set(VALUES))
+        # every answer of the groups shown: one atasan with 4 stars and three peers with 5, per value
+        self.assertEqual({(row["mean"], row["count"]) for row in rows if row["role"] == "all"}, {(4.75, 4)})
         with self.assertRaises(AccessError):
             self.result(self.round, "P1.dseksi").with_user(self.user_pegawai).read(["score"])
         # "My results" of the backend
@@ -88,7 +91,10 @@ class TestSecurity(HrAsn360Case):
         self.assertEqual(set(visible.opd_id.ids), {self.units["dinas"].id})
         Assignment = self.Assignment.with_user(self.user_admin_opd)
         about = Assignment.search([("ratee_id", "=", self.emp["S.dseksi"].id)])
-        self.assertTrue(about.read(["ratee_id", "role", "state"]))  # completion: fine
+        rows = about.read(["ratee_id", "role", "state"])  # completion: fine
+        self.assertEqual(len(rows), len(about.sudo()))
+        self.assertEqual({row["ratee_id"][0] for row in rows}, {self.emp["S.dseksi"].id})
+        self.assertEqual({row["state"] for row in rows}, set(about.sudo().mapped("state")))
         with self.assertRaises(AccessError):
             about.read(["rater_id"])
         with self.assertRaises(AccessError):
@@ -113,7 +119,7 @@ class TestSecurity(HrAsn360Case):
         self.assertFalse(Log.search([]))
         audit = self.env.ref("hr_asn_360.hr_asn360_assignment_action_audit")
         Audited = Assignment.with_context(hr_asn360_audit=True)
-        self.assertTrue(audit.context)
+        self.assertIn("'hr_asn360_audit': True", audit.context)
         rows = Audited.search_read([("ratee_id", "=", self.emp["S.dseksi"].id)], ["rater_id", "role"])
         self.assertEqual(len(rows), 6)
         log = Log.search([])
@@ -150,8 +156,10 @@ class TestSecurity(HrAsn360Case):
             mine[0].write({"access_token": "x"})
         result = self.Result.with_user(self.user_portal).search([])
         self.assertEqual(result.employee_id, self.emp["P1.dseksi"])
-        self.assertTrue(result._get_report_lines())
-        self.assertTrue(self.env["hr.asn360.round"].with_user(self.user_portal).browse(self.round.id).read(["name"]))
+        self.assertEqual([line["value_code"] for line in result._get_report_lines()],
+                         self.round.question_ids.mapped("value_code"))
+        round_ = self.env["hr.asn360.round"].with_user(self.user_portal).browse(self.round.id)
+        self.assertEqual(round_.read(["name"])[0]["name"], self.round.name)
 
     def test_employee_cannot_run_rounds(self):
         with self.assertRaises(AccessError):

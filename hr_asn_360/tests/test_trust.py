@@ -330,21 +330,23 @@ class TestPortalActors(HttpCase, HrAsn360Case):
         return sorted(assignment.sudo().answer_ids.mapped("stars")), assignment.sudo().comment
 
     def test_readers_who_are_not_the_rater_are_sent_away(self):
-        self.assertTrue(self.rating.with_user(self.user_admin_opd).read(["state"]), "Admin OPD reads it")
+        self.assertEqual(self.rating.with_user(self.user_admin_opd).read(["state"])[0]["state"], "submitted",
+                         "Admin OPD reads it")
         for login in ("asn_admin_opd", "asn_bkpsdm", "asn360_peer"):
             with self.subTest(login):
                 self.authenticate(login, login)
                 page = self.url_open("/my/perilaku360/%s" % self.rating.id)
-                self.assertTrue(page.url.endswith("/my"), page.url)
+                self.assertSentAway(page)
                 self.assertNotIn('checked="checked"', page.text)
                 response = self.post(self.rating, "1")
-                self.assertTrue(response.url.endswith("/my"), response.url)
+                self.assertSentAway(response)
                 self.assertEqual(self.stored(self.rating), ([4] * 7, "Asli"))
         # a token of another rating opens nothing either
         token = self.Assignment.search([("round_id", "=", self.round.id), ("id", "!=", self.rating.id)],
                                        limit=1)._portal_ensure_token()
         self.authenticate(None, None)
         page = self.url_open("/my/perilaku360/%s?access_token=%s" % (self.rating.id, token))
+        self.assertSentAway(page, ("/my", "/web/login"))
         self.assertNotIn("Asli", page.text)
 
     def test_double_submit_stores_one_rating_and_shows_success(self):
