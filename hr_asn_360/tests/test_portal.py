@@ -105,7 +105,7 @@ class TestPortal(HttpCase, HrAsn360Case):
         self.assertIn("Berorientasi Pelayanan", response.text)
         html = self.url_open("/my/perilaku360/result/%s?report_type=html" % result.id)
         self.assertIn("HASIL PENILAIAN PERILAKU 360", html.text)
-        self.assertIn("SEMESTER II (Juli–Desember) TAHUN 2026", " ".join(html.text.split()))  # babel's months
+        self.assertIn("SEMESTER II (Juli–Desember) TAHUN 2026", " ".join(html.content.decode().split()))  # babel
         self.assertIn(self.emp["P1.dseksi"].nip, html.text)
         pdf = self.url_open("/my/perilaku360/result/%s?report_type=pdf&download=true" % result.id)
         self.assertEqual(pdf.headers.get("Content-Type"), "application/pdf")
