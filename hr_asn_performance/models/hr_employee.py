@@ -84,7 +84,7 @@ class HrEmployee(models.Model):
     tb_date_from = fields.Date(string="Tugas Belajar From", tracking=True)
     tb_date_to = fields.Date(string="Tugas Belajar To", tracking=True)
     tb_institution = fields.Char(string="Tugas Belajar Institution", groups=PRIVATE_GROUPS)
-    on_tugas_belajar = fields.Boolean(string="On Tugas Belajar", compute="_compute_on_tugas_belajar",
+    on_tugas_belajar = fields.Boolean(compute="_compute_on_tugas_belajar",
                                       search="_search_on_tugas_belajar")
     acting_assignment_ids = fields.One2many("hr.asn.acting.assignment", "employee_id", string="Plt/Plh Assignments",
                                             groups=PRIVATE_GROUPS)
@@ -95,7 +95,7 @@ class HrEmployee(models.Model):
                                          index=True, copy=False)
     pejabat_penilai_official = fields.Char(string="Pejabat Penilai Kinerja (Head of Region)", readonly=True,
                                            copy=False)
-    atasan_pejabat_penilai_id = fields.Many2one("hr.employee", string="Atasan Pejabat Penilai", readonly=True,
+    atasan_pejabat_penilai_id = fields.Many2one("hr.employee", readonly=True,
                                                 index=True, copy=False)
     atasan_pejabat_penilai_official = fields.Char(string="Atasan Pejabat Penilai (Head of Region)",
                                                   readonly=True, copy=False)
@@ -114,7 +114,7 @@ class HrEmployee(models.Model):
                                           copy=False, groups="hr_asn_performance.group_hr_asn_performance_admin")
     override_atasan_id = fields.Many2one("hr.employee", string="Override Atasan Pejabat Penilai", tracking=True,
                                          copy=False, groups="hr_asn_performance.group_hr_asn_performance_admin")
-    override_reason = fields.Text(string="Override Reason", tracking=True, copy=False,
+    override_reason = fields.Text(tracking=True, copy=False,
                                   groups="hr_asn_performance.group_hr_asn_performance_admin")
 
     _sql_constraints = [

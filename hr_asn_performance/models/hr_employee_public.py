@@ -23,11 +23,11 @@ class HrEmployeePublic(models.Model):
     # Tugas belajar decides the SKP format (Pasal 14) and leaves the 360 rating: not a secret
     tb_date_from = fields.Date(string="Tugas Belajar From", readonly=True)
     tb_date_to = fields.Date(string="Tugas Belajar To", readonly=True)
-    on_tugas_belajar = fields.Boolean(string="On Tugas Belajar", compute="_compute_on_tugas_belajar",
+    on_tugas_belajar = fields.Boolean(compute="_compute_on_tugas_belajar",
                                       search="_search_on_tugas_belajar")
     pejabat_penilai_id = fields.Many2one("hr.employee.public", string="Pejabat Penilai Kinerja", readonly=True)
     pejabat_penilai_official = fields.Char(string="Pejabat Penilai Kinerja (Head of Region)", readonly=True)
-    atasan_pejabat_penilai_id = fields.Many2one("hr.employee.public", string="Atasan Pejabat Penilai",
+    atasan_pejabat_penilai_id = fields.Many2one("hr.employee.public",
                                                 readonly=True)
     atasan_pejabat_penilai_official = fields.Char(string="Atasan Pejabat Penilai (Head of Region)", readonly=True)
     lampiran2_row_id = fields.Many2one("hr.asn.lampiran2.row", string="Lampiran II Row", readonly=True)

@@ -32,8 +32,8 @@ References to posts:
 A post held by nobody is filled by its Plt/Plh (Pasal 26(2)); a post with neither is vacant, and the
 assessment passes to the officials who would assess that post (Pasal 26(3): "atasan dari pejabat
 penilai kinerja secara hierarki"). Nobody assesses themselves: a post held or acted for by the employee
-being assessed is treated as vacant, and so is the atasan's post when its holder is already the penilai. Where no row fits, Pasal 26(1) applies: the head of the unit
-directly above ("atasan langsung").
+being assessed is treated as vacant, and so is the atasan's post when its holder is already the penilai.
+Where no row fits, Pasal 26(1) applies: the head of the unit directly above ("atasan langsung").
 """
 
 import csv

@@ -4,8 +4,8 @@ from contextlib import contextmanager
 from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
 
-from . import lampiran2_cases as cases
 from ..rules import nip as nip_rules
+from . import lampiran2_cases as cases
 
 
 class HrAsnCityCase(TransactionCase):
@@ -21,7 +21,8 @@ class HrAsnCityCase(TransactionCase):
         Employee = cls.env["hr.employee"].with_context(hr_asn_no_recompute=True, tracking_disable=True)
         cls.units = {}
         for key, parent, kind, code in cases.UNITS:
-            vals = {"name": "Unit %s" % key, "company_id": cls.company.id, "parent_id": cls.units[parent].id if parent else False}
+            vals = {"name": "Unit %s" % key, "company_id": cls.company.id,
+                    "parent_id": cls.units[parent].id if parent else False}
             if kind.startswith("opd:"):
                 vals["asn_opd_kind"] = kind[4:]
             else:
@@ -40,7 +41,7 @@ class HrAsnCityCase(TransactionCase):
                 "nip": cls.make_nip(sequence),
             })
         employees = Employee.create(vals_list)
-        cls.emp = {key: employee.with_env(cls.env) for (key, *_rest), employee in zip(keys, employees)}
+        cls.emp = {key: employee.with_env(cls.env) for (key, *_rest), employee in zip(keys, employees, strict=True)}
         for key, *_rest in cases.UNITS:
             cls.units[key].with_context(hr_asn_no_recompute=True).manager_id = cls.emp["H." + key]
         cls.env["hr.employee"]._asn_recompute_assessors()
@@ -66,7 +67,7 @@ class HrAsnCityCase(TransactionCase):
         employees = dict(zip(keys, Employee.create([{
             "name": "%s %s" % (name, key), "company_id": company.id, "department_id": units[key[2:]].id,
             "asn_status": "pns", "nip": cls.make_nip(sequence),
-        } for sequence, key in enumerate(keys, start=nip_start)])))
+        } for sequence, key in enumerate(keys, start=nip_start)]), strict=True))
         for key, unit in units.items():
             unit.with_context(hr_asn_no_recompute=True).manager_id = employees["H." + key]
         cls.env["hr.employee"]._asn_recompute_assessors()

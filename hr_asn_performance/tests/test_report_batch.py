@@ -1,5 +1,5 @@
-"""Printing from a list (/report/pdf/.../13,14): several SKPs selected in the list print as one PDF, in the order chosen, with
-any wkhtmltopdf (Debian's, built without patched Qt, refuses several documents in one run)."""
+"""Printing from a list (/report/pdf/.../13,14): several SKPs selected in the list print as one PDF, in the
+order chosen, with any wkhtmltopdf (Debian's, built without patched Qt, refuses several documents in one run)."""
 import io
 import re
 

@@ -34,7 +34,8 @@ class TestSecurity(HrAsnRoleUsersCase):
         self.assertEqual(assessed.ids, [self.emp["S.dseksi"].id])
         self.assertTrue(self.user_penilai.has_group("hr_asn_performance.group_hr_asn_performance_penilai"))
         with self.assertRaises(AccessError):
-            self.env["hr.employee"].with_user(self.user_penilai).browse(self.emp["S.dseksi"].id).write({"asn_status": "pns"})
+            employee = self.env["hr.employee"].with_user(self.user_penilai).browse(self.emp["S.dseksi"].id)
+            employee.write({"asn_status": "pns"})
 
     def test_assessors_get_the_penilai_group(self):
         """Whoever Lampiran II makes an assessor is granted the Pejabat Penilai group."""
