@@ -1,9 +1,8 @@
 import logging
 
-from psycopg2.extras import execute_values
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import SQL
 
 from ..rules import asn_data, lampiran2, periods
 from ..rules import nip as nip_rules
@@ -383,13 +382,38 @@ class HrEmployee(models.Model):
         return changed
 
     def _asn_recompute_company(self, company, employee_domain):
-        env = self.env
-        departments = env["hr.department"].search_fetch(
+        """Resolve Lampiran II for the employees of ``employee_domain`` in ``company``; write what changed."""
+        rows = self.env["hr.asn.lampiran2.row"]._get_company_rows(company)
+        employees = self.search_fetch(
+            employee_domain,
+            ["department_id", "asn_special_role", "assessor_override", "override_penilai_id",
+             "override_atasan_id", *ASSESSOR_FIELDS],
+        )
+        results = lampiran2.resolve(
+            self._get_asn_units(company),
+            [lampiran2.Employee(e.id, e.department_id.id or None, e.asn_special_role or "") for e in employees],
+            [row._to_rule() for row in rows],
+        )
+        row_ids = {row.code: row.id for row in rows}
+        region_head = company._asn_region_head_label()
+        updates = []
+        for employee in employees:
+            values = employee._prepare_assessor_values(results[employee.id], row_ids, region_head)
+            if values != employee._get_assessor_values():
+                updates.append((employee.id, *values))
+        self._asn_write_assessors(updates)
+        self._asn_grant_penilai_group(updates)
+        return len(updates)
+
+    @api.model
+    def _get_asn_units(self, company):
+        """The units of ``company`` as the resolver reads them: kinds, head and current Plt/Plh."""
+        departments = self.env["hr.department"].search_fetch(
             [("company_id", "in", [company.id, False])],
             ["parent_id", "asn_opd_kind", "asn_unit_kind", "asn_function_code", "manager_id"],
         )
-        acting = env["hr.asn.acting.assignment"]._current_by_department(departments)
-        units = [
+        acting = self.env["hr.asn.acting.assignment"]._current_by_department(departments)
+        return [
             lampiran2.Unit(
                 id=department.id,
                 parent_id=department.parent_id.id or None,
@@ -402,71 +426,58 @@ class HrEmployee(models.Model):
             )
             for department in departments
         ]
-        rows = env["hr.asn.lampiran2.row"]._get_company_rows(company)
-        row_ids = {row.code: row.id for row in rows}
-        employees = self.search_fetch(
-            employee_domain,
-            ["department_id", "asn_special_role", "assessor_override", "override_penilai_id",
-             "override_atasan_id", *ASSESSOR_FIELDS],
-        )
-        results = lampiran2.resolve(
-            units,
-            [lampiran2.Employee(e.id, e.department_id.id or None, e.asn_special_role or "") for e in employees],
-            [row._to_rule() for row in rows],
-        )
-        region_head = company._asn_region_head_label()
+
+    def _prepare_assessor_values(self, result, row_ids, region_head):
+        """What the resolver's ``result`` writes on this employee, in the order of _get_assessor_values; an
+        override of BKPSDM wins (Pasal 26 is the default, the override is recorded with its reason)."""
 
         def person(holder):
-            if holder == lampiran2.KEPALA_DAERAH:
-                return None, region_head
-            return holder, None
+            return (None, region_head) if holder == lampiran2.KEPALA_DAERAH else (holder, None)
 
-        updates = []
-        for employee in employees:
-            result = results[employee.id]
-            penilai, penilai_official = person(result.penilai)
-            atasan, atasan_official = person(result.atasan)
-            source = ("pasal26" if lampiran2.FLAG_NO_ROW in result.flags else "lampiran2")
-            if lampiran2.FLAG_UNRESOLVED in result.flags:
-                source = "unresolved"
-            elif lampiran2.FLAG_NO_UNIT in result.flags:
-                source = None  # not placed in a Perangkat Daerah (e.g. not an ASN of the Pemda)
-            if employee.assessor_override:
-                penilai, penilai_official = employee.override_penilai_id.id, None
-                if employee.override_atasan_id:
-                    atasan, atasan_official = employee.override_atasan_id.id, None
-                source = "override"
-            values = (penilai, penilai_official, atasan, atasan_official, row_ids.get(result.row),
-                      ",".join(result.flags) or None, source)
-            current = (
-                employee.pejabat_penilai_id.id or None, employee.pejabat_penilai_official or None,
-                employee.atasan_pejabat_penilai_id.id or None, employee.atasan_pejabat_penilai_official or None,
-                employee.lampiran2_row_id.id or None, employee.assessor_flags or None,
-                employee.assessor_source or None,
-            )
-            if values != current:
-                updates.append((employee.id, *values))
-        self._asn_write_assessors(updates)
-        self._asn_grant_penilai_group(updates)
-        return len(updates)
+        penilai, penilai_official = person(result.penilai)
+        atasan, atasan_official = person(result.atasan)
+        source = "pasal26" if lampiran2.FLAG_NO_ROW in result.flags else "lampiran2"
+        if lampiran2.FLAG_UNRESOLVED in result.flags:
+            source = "unresolved"
+        elif lampiran2.FLAG_NO_UNIT in result.flags:
+            source = None  # not placed in a Perangkat Daerah (e.g. not an ASN of the Pemda)
+        if self.assessor_override:
+            penilai, penilai_official = self.override_penilai_id.id, None
+            if self.override_atasan_id:
+                atasan, atasan_official = self.override_atasan_id.id, None
+            source = "override"
+        return (penilai, penilai_official, atasan, atasan_official, row_ids.get(result.row),
+                ",".join(result.flags) or None, source)
+
+    def _get_assessor_values(self):
+        return (
+            self.pejabat_penilai_id.id or None, self.pejabat_penilai_official or None,
+            self.atasan_pejabat_penilai_id.id or None, self.atasan_pejabat_penilai_official or None,
+            self.lampiran2_row_id.id or None, self.assessor_flags or None, self.assessor_source or None,
+        )
 
     def _asn_write_assessors(self, updates):
-        """One UPDATE per thousand employees; then the ORM is told what changed."""
+        """One UPDATE per thousand employees, through Odoo's cursor (logged, counted); then the ORM is told
+        what changed."""
         if not updates:
             return
-        query = """
-            UPDATE hr_employee AS e
-               SET pejabat_penilai_id = v.penilai, pejabat_penilai_official = v.penilai_official,
-                   atasan_pejabat_penilai_id = v.atasan, atasan_pejabat_penilai_official = v.atasan_official,
-                   lampiran2_row_id = v.row_id, lampiran2_row = r.code,
-                   assessor_flags = v.flags, assessor_source = v.source,
-                   write_uid = %s, write_date = (now() at time zone 'UTC')
-              FROM (VALUES %%s) AS v(id, penilai, penilai_official, atasan, atasan_official, row_id, flags, source)
-              LEFT JOIN hr_asn_lampiran2_row r ON r.id = v.row_id
-             WHERE e.id = v.id
-        """ % int(self.env.uid)
-        template = "(%s, %s::int, %s::varchar, %s::int, %s::varchar, %s::int, %s::varchar, %s::varchar)"
-        execute_values(self.env.cr._obj, query, updates, template=template, page_size=1000)
+        for start in range(0, len(updates), 1000):
+            values = SQL(", ").join(
+                SQL("(%s, %s::int, %s::varchar, %s::int, %s::varchar, %s::int, %s::varchar, %s::varchar)", *update)
+                for update in updates[start:start + 1000]
+            )
+            self.env.cr.execute(SQL("""
+                UPDATE hr_employee AS e
+                   SET pejabat_penilai_id = v.penilai, pejabat_penilai_official = v.penilai_official,
+                       atasan_pejabat_penilai_id = v.atasan, atasan_pejabat_penilai_official = v.atasan_official,
+                       lampiran2_row_id = v.row_id, lampiran2_row = r.code,
+                       assessor_flags = v.flags, assessor_source = v.source,
+                       write_uid = %s, write_date = (now() at time zone 'UTC')
+                  FROM (VALUES %s) AS v(id, penilai, penilai_official, atasan, atasan_official, row_id, flags,
+                                        source)
+                  LEFT JOIN hr_asn_lampiran2_row r ON r.id = v.row_id
+                 WHERE e.id = v.id
+            """, self.env.uid, values))
         employees = self.browse([update[0] for update in updates])
         fnames = list(ASSESSOR_FIELDS) + ["lampiran2_row", "write_uid", "write_date"]
         employees.invalidate_recordset(fnames)
