@@ -29,13 +29,14 @@ from odoo.osv import expression
 from odoo.tools import consteq
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..rules import skp as skp_rules
 
 SKP_REPORT = "hr_asn_performance.hr_asn_skp_report"
 REFUSALS = (AccessError, MissingError, UserError, ValidationError)
+# a search by name or NIP shows this many and says "type more" when more match (nothing else is cut off)
 FEEDBACK_SEARCH_LIMIT = 20
-FEEDBACK_GIVEN_LIMIT = 50
 BUKTI_TYPES = ", ".join(ext.lstrip(".").upper() for ext in skp_rules.BUKTI_EXTENSIONS)
 
 
@@ -132,23 +133,41 @@ class SkpPortal(CustomerPortal):
     # ------------------------------------------------------------------------------------------
     # List and new SKP
     # ------------------------------------------------------------------------------------------
-    @http.route(["/my/skp"], type="http", auth="user", website=True, methods=["GET"])
-    def portal_my_skp(self, **kw):
-        Skp = request.env["hr.asn.skp"]
-        skps = Skp.search(self._skp_my_domain()) if Skp.has_access("read") else Skp
-        request.session["my_skp_history"] = skps.ids[:100]
-        return request.render("hr_asn_performance.portal_my_skp", self._skp_list_values(skps))
+    @http.route(["/my/skp", "/my/skp/page/<int:page>"], type="http", auth="user", website=True, methods=["GET"])
+    def portal_my_skp(self, page=1, **kw):
+        values = self._skp_list_values(page=page)
+        request.session["my_skp_history"] = values["skps"].ids
+        return request.render("hr_asn_performance.portal_my_skp", values)
 
-    def _skp_list_values(self, skps, error=None):
+    def _skp_list_page(self, page):
+        """(pager, SKPs of the page) of the user's SKPs, ``_items_per_page`` a page with Odoo's portal
+        pager (/my/skp/page/N): none is silently left out."""
+        Skp = request.env["hr.asn.skp"]
+        can_read = Skp.has_access("read")
+        domain = self._skp_my_domain()
+        pager = portal_pager(url="/my/skp", total=Skp.search_count(domain) if can_read else 0, page=page,
+                             step=self._items_per_page)
+        skps = Skp.search(domain, limit=self._items_per_page, offset=pager["offset"]) if can_read else Skp
+        return pager, skps
+
+    def _skp_open_this_year(self, year):
+        """Whether the user has an open SKP of ``year`` (on any page of the list)."""
+        Skp = request.env["hr.asn.skp"]
+        return Skp.has_access("read") and bool(Skp.search_count(
+            self._skp_my_domain() + [("year", "=", year), ("state", "!=", "closed")], limit=1))
+
+    def _skp_list_values(self, page=1, error=None):
         this_year = fields.Date.context_today(request.env.user).year
         employee = request.env.user.sudo().employee_id
+        pager, skps = self._skp_list_page(page)
         values = self._prepare_portal_layout_values()
         values.update({
             "skps": skps,
+            "pager": pager,
             "this_year": this_year,
             "can_start": bool(employee) and request.env.user.has_group(
                 "hr_asn_performance.group_hr_asn_performance_employee")
-            and not skps.filtered(lambda skp: skp.year == this_year and skp.state != "closed"),
+            and not self._skp_open_this_year(this_year),
             "approaches": self._skp_selection("hr.asn.skp", "approach"),
             "can_give_feedback": bool(employee) and request.env["hr.asn.skp.feedback"].has_access("create"),
             "error": error,
@@ -167,8 +186,7 @@ class SkpPortal(CustomerPortal):
                 raise UserError(_("Choose the approach (pendekatan) of your SKP."))
             skp = self._skp_start(Skp, employee, fields.Date.context_today(request.env.user).year, approach)
         except REFUSALS as error:
-            skps = Skp.search(self._skp_my_domain()) if Skp.has_access("read") else Skp
-            return request.render("hr_asn_performance.portal_my_skp", self._skp_list_values(skps, error=error.args[0]))
+            return request.render("hr_asn_performance.portal_my_skp", self._skp_list_values(error=error.args[0]))
         # a click that lost the race to another one: the list shows the SKP the other one created
         return request.redirect("/my/skp/%s" % skp.id if skp else "/my/skp")
 
@@ -525,12 +543,18 @@ class SkpPortal(CustomerPortal):
             ("peers", _("Colleagues"), groups["peers"]),
         ) if group]
 
-    def _feedback_given(self):
-        """The Umpan Balik the user gave (read as the user: the rule on the giver), as plain values."""
+    def _feedback_given(self, page=1, search=""):
+        """(The Umpan Balik the user gave, read as the user (the rule on the giver), as plain values; the
+        pager): ``_items_per_page`` a page with Odoo's portal pager (/my/skp/feedback/page/N), none is
+        silently left out."""
         Feedback = request.env["hr.asn.skp.feedback"]
-        if not Feedback.has_access("read"):
-            return []
-        given = Feedback.search([("giver_user_id", "=", request.env.uid)], limit=FEEDBACK_GIVEN_LIMIT)
+        can_read = Feedback.has_access("read")
+        domain = [("giver_user_id", "=", request.env.uid)]
+        pager = portal_pager(url="/my/skp/feedback", total=Feedback.search_count(domain) if can_read else 0,
+                             page=page, step=self._items_per_page, url_args={"search": search} if search else None)
+        if not can_read:
+            return [], pager
+        given = Feedback.search(domain, limit=self._items_per_page, offset=pager["offset"])
         labels = {field: dict(self._skp_selection("hr.asn.skp.feedback", field))
                   for field in ("source", "kind", "mode", "behavior_value")}
         return [{
@@ -543,10 +567,11 @@ class SkpPortal(CustomerPortal):
             "about": feedback.rhk_id.name if feedback.topic == "rhk"
             else labels["behavior_value"].get(feedback.behavior_value, ""),
             "text": feedback.name,
-        } for feedback in given.sudo()]
+        } for feedback in given.sudo()], pager
 
-    @http.route(["/my/skp/feedback"], type="http", auth="user", website=True, methods=["GET"])
-    def portal_skp_feedback(self, search=None, **kw):
+    @http.route(["/my/skp/feedback", "/my/skp/feedback/page/<int:page>"], type="http", auth="user", website=True,
+                methods=["GET"])
+    def portal_skp_feedback(self, page=1, search=None, **kw):
         me = request.env.user.sudo().employee_id
         search = (search or "").strip()[:100]
         results = []
@@ -554,6 +579,7 @@ class SkpPortal(CustomerPortal):
             nip = search.replace(" ", "")
             results = [self._feedback_person(employee) for employee in self._feedback_colleagues(
                 me, ["|", ("name", "ilike", search), ("nip", "ilike", nip)], limit=FEEDBACK_SEARCH_LIMIT + 1)]
+        given, pager = self._feedback_given(page, search)
         values = self._prepare_portal_layout_values()
         values.update({
             "me": bool(me),
@@ -562,7 +588,8 @@ class SkpPortal(CustomerPortal):
             "search": search,
             "results": results[:FEEDBACK_SEARCH_LIMIT],
             "more_results": len(results) > FEEDBACK_SEARCH_LIMIT,
-            "given": self._feedback_given(),
+            "given": given,
+            "pager": pager,
             "done": kw.get("done"),
             "error": None,
             "page_name": "skp_feedback",

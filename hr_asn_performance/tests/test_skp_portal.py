@@ -4,6 +4,8 @@ nobody else reads or writes it through the portal's URLs.
 The date is frozen on 15 March 2026 (freezegun patches the modules, so the server thread sees the same
 day): January to March have begun, April has not.
 """
+import re
+
 from odoo import http
 from odoo.tests import HttpCase, freeze_time, tagged
 from odoo.tests.common import JsonRpcException
@@ -47,6 +49,26 @@ class TestSkpPortal(HttpCase, HrAsnSkpCase):
     # ------------------------------------------------------------------------------------------
     # The employee
     # ------------------------------------------------------------------------------------------
+    def test_list_pages_through_every_skp(self):
+        """Issue 10: /my/skp shows 80 SKPs a page with Odoo's portal pager; the 81st (the oldest year)
+        is on page 2, not on page 1, and nothing is left out. Whether an SKP of this year is open is
+        decided over all of them, not the page shown."""
+        skps = self.Skp.create([{"employee_id": self.emp["S.dseksi"].id, "year": year}
+                                for year in range(2000, 2081)])
+        oldest = skps.filtered(lambda skp: skp.year == 2000)
+        self.authenticate("asn_pegawai", "asn_pegawai")
+        first = self.url_open("/my/skp")
+        self.assertEqual(first.status_code, 200)
+        shown = re.findall(r'href="/my/skp/(\d+)"', first.text)
+        self.assertEqual(len(shown), 80)
+        self.assertNotIn(str(oldest.id), shown)
+        self.assertIn('href="/my/skp/page/2"', first.text, "the pager leads to page 2")
+        second = self.url_open("/my/skp/page/2")
+        self.assertEqual(second.status_code, 200)
+        self.assertEqual(re.findall(r'href="/my/skp/(\d+)"', second.text), [str(oldest.id)])
+        self.assertNotIn("Create my SKP", second.text, "the draft of 2026 is on page 1")
+        self.assertEqual(set(shown) | {str(oldest.id)}, {str(skp.id) for skp in skps})
+
     def test_employee_drafts_and_submits(self):
         self.authenticate("asn_pegawai", "asn_pegawai")
         home = self.url_open("/my")

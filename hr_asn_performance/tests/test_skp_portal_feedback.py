@@ -5,6 +5,8 @@ requests. Colleagues cannot read each other's SKP: the pages show their RHK name
 
 The date is frozen on 15 March 2026, inside the SKP year of the tests.
 """
+import re
+
 from lxml import html
 
 from odoo import http
@@ -195,6 +197,28 @@ class TestSkpPortalFeedback(HttpCase, HrAsnSkpCase):
         given = self.given_section(self.url_open("/my/skp/feedback"))
         self.assertIn("Dari Sub Bagian ke Kasi", given)
         self.assertNotIn("Dari staf ke Kasi", given)
+
+    def test_given_list_pages_through_every_feedback(self):
+        """Issue 10: the Umpan Balik one gave were cut at 50 without a word; now 80 a page with Odoo's
+        portal pager: the 81st (the oldest) is on page 2, not on page 1; a search is kept across pages."""
+        feedbacks = self.Feedback.with_user(self.user_pegawai).create([{
+            "skp_id": self.kasi.id, "topic": "perilaku", "behavior_value": "harmonis",
+            "name": "Umpan balik nomor %03d" % number} for number in range(1, 82)])
+        self.assertEqual(len(feedbacks), 81)
+        self.authenticate("asn_pegawai", "asn_pegawai")
+        first = self.given_section(self.url_open("/my/skp/feedback"))
+        shown = re.findall(r"Umpan balik nomor (\d+)", first)
+        self.assertEqual(len(shown), 80)
+        self.assertEqual(shown[0], "081", "the newest first")
+        self.assertNotIn("001", shown)
+        self.assertIn('href="/my/skp/feedback/page/2"', first)
+        second = self.url_open("/my/skp/feedback/page/2")
+        self.assertEqual(second.status_code, 200)
+        self.assertEqual(re.findall(r"Umpan balik nomor (\d+)", self.given_section(second)), ["001"])
+        searched = self.url_open("/my/skp/feedback?search=H.dseksi")
+        self.assertIn('href="/my/skp/feedback/page/2?search=H.dseksi"', searched.text)
+        self.assertEqual(self.names_under(self.url_open("/my/skp/feedback/page/2?search=H.dseksi"), "results"),
+                         ["H.dseksi"])
 
     def test_colleague_pages_show_rhk_names_only(self):
         march = self.kasi.month_ids.filtered(lambda month: month.month == 3)
