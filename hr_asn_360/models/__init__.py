@@ -1,4 +1,5 @@
 from . import hr_asn360_lock_mixin
+from . import hr_asn360_read_guard_mixin
 from . import hr_asn360_question
 from . import hr_asn360_round
 from . import hr_asn360_round_question

@@ -15,7 +15,8 @@ class HrAsn360Answer(models.Model):
     """The stars one rater gives one value (Semarang seed 000: 1 = least fitting, 5 = most fitting)."""
 
     _name = "hr.asn360.answer"
-    _inherit = ["hr.asn360.lock.mixin"]
+    _inherit = ["hr.asn360.lock.mixin", "hr.asn360.read.guard.mixin"]
+    _guarded_fields = GUARDED_FIELDS
     _description = "360° Rating Answer"
     _order = "assignment_id, question_id"
 
@@ -65,25 +66,13 @@ class HrAsn360Answer(models.Model):
     # (issue 9 findings 2 and 8). Everybody else, Admin BKPSDM outside that list included, reaches
     # their own answers only, whatever the read path (read, search, grouped read, copy, export).
     # ------------------------------------------------------------------------------------------
-    def _guard_others(self, fnames):
+    def _guard_read(self, fnames):
         if self.env.su or not GUARDED_FIELDS & set(fnames or ()):
             return
         others = self.sudo().filtered(lambda a: a.assignment_id.rater_user_id.id != self.env.uid)
         if others:
             self.env["hr.asn360.assignment"]._check_audited()
             self.env["hr.asn360.access.log"]._record(others.assignment_id, "answers")
-
-    def _read_format(self, fnames, load="_classic_read"):
-        self._guard_others(fnames)
-        return super()._read_format(fnames, load=load)
-
-    def copy_data(self, default=None):
-        self._guard_others(GUARDED_FIELDS)
-        return super().copy_data(default=default)
-
-    def export_data(self, fields_to_export):
-        self._guard_others({path.split("/")[0].split(".")[0] for path in fields_to_export})
-        return super().export_data(fields_to_export)
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):

@@ -34,7 +34,8 @@ class HrAsn360Assignment(models.Model):
 
     _name = "hr.asn360.assignment"
     _description = "360° Rating Assignment"
-    _inherit = ["portal.mixin"]
+    _inherit = ["portal.mixin", "hr.asn360.read.guard.mixin"]
+    _guarded_fields = GUARDED_FIELDS
     _order = "round_id desc, ratee_id, role, id"
 
     round_id = fields.Many2one("hr.asn360.round", required=True, ondelete="cascade", index=True)
@@ -219,7 +220,7 @@ class HrAsn360Assignment(models.Model):
     # ------------------------------------------------------------------------------------------
     # Who rated whom: reads of other raters' rows go through the audited list only
     # ------------------------------------------------------------------------------------------
-    def _guard_who_rated_whom(self, fnames, what="raters"):
+    def _guard_read(self, fnames, what="raters"):
         """Refuse, or record in the access log, reading rater or answers of somebody else's rating.
 
         Free: the superuser, the rater's own rows, and rows of draft rounds (a plan, nobody has rated).
@@ -247,19 +248,6 @@ class HrAsn360Assignment(models.Model):
         if not self._is_audited():
             raise AccessError(_("Who rated whom is shown only to Admin BKPSDM, in the audited list "
                                 "(Penilaian Perilaku 360 > Audit > Who Rated Whom)."))
-
-    def _read_format(self, fnames, load="_classic_read"):
-        self._guard_who_rated_whom(fnames)
-        return super()._read_format(fnames, load=load)
-
-    def copy_data(self, default=None):
-        """copy_data reads every field without read(): guarded like read (issue 9 finding 2)."""
-        self._guard_who_rated_whom(GUARDED_FIELDS)
-        return super().copy_data(default=default)
-
-    def export_data(self, fields_to_export):
-        self._guard_who_rated_whom({path.split("/")[0].split(".")[0] for path in fields_to_export})
-        return super().export_data(fields_to_export)
 
     @api.model
     def _guard_domain(self, domain, groupby=()):
