@@ -6,7 +6,7 @@
     "author": "hr_asn contributors",
     "website": "https://github.com/hr-asn/hr_asn",
     "license": "LGPL-3",
-    "depends": ["hr_asn_performance"],
+    "depends": ["hr_asn_performance", "hr_asn_360"],
     "data": [
         "security/ir.model.access.csv",
         "views/hr_asn_evaluation_menus.xml",
