@@ -9,7 +9,23 @@
     "depends": ["hr_asn_performance", "hr_asn_360"],
     "data": [
         "security/ir.model.access.csv",
+        "security/hr_asn_capaian_security.xml",
+        "data/hr_asn_capaian_data.xml",
+        "views/hr_asn_capaian_organisasi_views.xml",
+        "views/hr_department_views.xml",
+        "security/hr_asn_evaluation_table_security.xml",
+        "security/hr_asn_evaluation_security.xml",
+        "data/hr_asn_evaluation_table_data.xml",
+        "views/hr_asn_evaluation_table_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/hr_asn_evaluation_views.xml",
+        "views/hr_asn_evaluation_team_views.xml",
+        "views/hr_asn_evaluation_period_views.xml",
+        "views/hr_asn_evaluation_objection_views.xml",
         "views/hr_asn_evaluation_menus.xml",
+    ],
+    "demo": [
+        "demo/hr_asn_tpp_demo.xml",
     ],
     "installable": True,
 }

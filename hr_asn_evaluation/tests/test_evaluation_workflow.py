@@ -1,0 +1,231 @@
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import HrAsnEvaluationCase
+
+KUADRAN = {  # national_rules.md §2: (hasil, perilaku) -> predikat
+    ("diatas", "dibawah"): "kurang", ("diatas", "sesuai"): "baik", ("diatas", "diatas"): "sangat_baik",
+    ("sesuai", "dibawah"): "kurang", ("sesuai", "sesuai"): "baik", ("sesuai", "diatas"): "baik",
+    ("dibawah", "dibawah"): "sangat_kurang", ("dibawah", "sesuai"): "butuh_perbaikan",
+    ("dibawah", "diatas"): "butuh_perbaikan",
+}
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-04-06")
+class TestEvaluationGenerate(HrAsnEvaluationCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        march = cls.skp.month_ids.filtered(lambda month: month.month == 3)
+        march.line_ids.sudo().write({"realisasi": "Laporan Maret tersusun"})
+        cls.env["hr.asn.skp.feedback"].sudo().create({
+            "skp_id": cls.skp.id, "giver_id": cls.emp["H.dseksi"].id, "topic": "rhk",
+            "rhk_id": cls.skp.rhk_ids[0].id, "name": "Laporan rapi, kirim lebih awal", "date": "2026-03-10",
+        })
+        cls.period = cls.make_period("month", 3)
+        cls.teams = cls.generate(cls.period)
+        cls.evaluation = cls.period.evaluation_ids.filtered(lambda e: e.employee_id == cls.emp["S.dseksi"])
+
+    def test_team_per_pejabat_penilai(self):
+        """One team per Pejabat Penilai Kinerja (Pasal 26): the Kepala Seksi's holds her staff member."""
+        team = self.team_of(self.period, self.user_penilai)
+        self.assertEqual(team.evaluation_ids.employee_id, self.emp["S.dseksi"])
+        self.assertEqual(team.department_id, self.units["dseksi"])
+        # the Kepala Dinas is assessed by the Wali Kota: a team of the head of region's office, no user
+        kadis = self.period.evaluation_ids.filtered(lambda e: e.employee_id == self.emp["H.dinas"])
+        self.assertFalse(kadis.team_id.penilai_user_id)
+        self.assertEqual(kadis.team_id.penilai_name, self.region_head)
+
+    def test_evaluation_reads_the_skp_of_the_period(self):
+        """Pasal 24(3): realisasi with bukti dukung and the Umpan Balik of the period, per IKI; the seven
+        BerAKHLAK values with the leader's expectations; the parties as Lampiran I prints them."""
+        evaluation = self.evaluation
+        self.assertEqual(evaluation.skp_id, self.skp)
+        self.assertEqual(evaluation.period_label, "MARET 2026")
+        self.assertEqual(len(evaluation.line_ids), len(self.skp.iki_ids))
+        self.assertIn("Laporan Maret tersusun", evaluation.line_ids[0].realisasi)
+        self.assertIn("kirim lebih awal", evaluation.line_ids[0].feedback)
+        self.assertEqual(evaluation.feedback_count, 1)
+        self.assertEqual(len(evaluation.behavior_ids), 7)
+        self.assertEqual(evaluation.employee_jabatan, "Analis")
+        self.assertEqual(evaluation.penilai_jabatan, "Kepala Seksi")
+        self.assertEqual(evaluation.atasan_pejabat_penilai_id, self.emp["H.dbid"])
+        self.assertEqual(evaluation.state, "draft")
+
+    def test_generate_twice_adds_nothing(self):
+        before = self.period.evaluation_ids
+        self.period._asn_make_teams()._asn_generate()
+        self.period.invalidate_recordset()
+        self.assertEqual(self.period.evaluation_ids, before)
+
+    def test_period_without_set_skp_refused(self):
+        """A period no set SKP covers has nothing to evaluate: said so, nothing made."""
+        period = self.make_period("month", 2, year=2025)
+        with self.assertRefused(UserError, "nothing to evaluate"):
+            period.action_generate()
+        self.assertFalse(period.team_ids)
+
+    def test_every_kuadran_cell(self):
+        """national_rules.md §2: each of the nine cells gives its predikat, as the Pejabat Penilai rates."""
+        for (hasil, perilaku), predikat in KUADRAN.items():
+            with self.subTest(hasil=hasil, perilaku=perilaku):
+                self.rate(self.evaluation, hasil, perilaku)
+                self.assertEqual(self.evaluation.predikat, predikat)
+                self.assertEqual(self.evaluation.state, "dinilai")
+
+    def test_kuadran_is_the_pemda_table(self):
+        """The kuadran is editable data: BKPSDM's change of a cell is what the evaluation follows."""
+        cell = self.env["hr.asn.kuadran"].sudo().search([("company_id", "=", self.company.id),
+                                                         ("rating_hasil", "=", "sesuai"),
+                                                         ("rating_perilaku", "=", "diatas")])
+        cell.predikat = "sangat_baik"
+        self.rate(self.evaluation, "sesuai", "diatas")
+        self.assertEqual(self.evaluation.predikat, "sangat_baik")
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-04-06")
+class TestEvaluationWorkflow(HrAsnEvaluationCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.period = cls.make_period("month", 3)
+        cls.generate(cls.period)
+        cls.evaluation = cls.period.evaluation_ids.filtered(lambda e: e.employee_id == cls.emp["S.dseksi"])
+        cls.team = cls.evaluation.team_id
+
+    def test_only_the_pejabat_penilai_rates(self):
+        for user in (self.user_pegawai, self.user_kabid, self.user_other, self.user_admin_opd):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.rate(self.evaluation, "diatas", "diatas", user=user)
+        self.assertFalse(self.evaluation.rating_hasil)
+
+    def test_forged_context_changes_nothing(self):
+        """RPC callers choose their context: no key lets them write the workflow's fields or rate another's."""
+        forged = {"hr_asn_skp_action": True, "hr_asn_no_recompute": True, "tracking_disable": True,
+                  "active_test": False, "install_mode": True}
+        with self.assertRaises(AccessError):
+            self.evaluation.with_user(self.user_pegawai).with_context(**forged).write({"rating_hasil": "diatas"})
+        with self.assertRaises(AccessError):
+            self.evaluation.with_user(self.user_penilai).with_context(**forged).write({"state": "ditetapkan"})
+        with self.assertRaises(AccessError):
+            self.evaluation.with_user(self.user_penilai).with_context(**forged).write({"predikat": "sangat_baik"})
+        with self.assertRaises(AccessError):
+            self.Evaluation.with_user(self.user_admin).with_context(**forged).create({
+                "employee_id": self.emp["S.dseksi"].id, "skp_id": self.skp.id, "year": 2026})
+        self.assertEqual(self.evaluation.state, "draft")
+
+    def test_set_needs_every_rating_and_the_capaian(self):
+        with self.assertRefused(UserError, "Rate every employee"):
+            self.team.with_user(self.user_penilai).action_set()
+        self.rate(self.evaluation, "sesuai", "sesuai")
+        with self.assertRefused(UserError, "capaian kinerja organisasi"):
+            self.team.with_user(self.user_penilai).action_set()
+        self.assertEqual(self.evaluation.state, "dinilai")
+
+    def test_whole_cycle(self):
+        """rated -> ditetapkan (curve kept) -> diterima (the employee signs) -> dilaporkan (BKPSDM), and locked."""
+        self.set_capaian(self.units["dinas"], "baik")
+        self.rate(self.evaluation, "sesuai", "sesuai")
+        self.team.with_user(self.user_penilai).action_set()
+        self.assertEqual(self.evaluation.state, "ditetapkan")
+        self.assertEqual(self.team.capaian, "baik", "the Seksi takes its Perangkat Daerah's capaian")
+        self.assertEqual(str(self.evaluation.objection_deadline), "2026-04-20")
+        with self.assertRefused(UserError, "keberatan"):
+            self.rate(self.evaluation, "diatas", "diatas")
+        with self.assertRaises(AccessError):
+            self.evaluation.with_user(self.user_other).action_accept()
+        todo = self.evaluation.activity_ids.filtered(lambda a: a.user_id == self.user_pegawai)
+        self.assertTrue(todo, "the employee is asked to sign")
+        self.evaluation.with_user(self.user_pegawai).action_accept()
+        self.assertEqual(self.evaluation.state, "diterima")
+        with self.assertRaises(AccessError):
+            self.evaluation.with_user(self.user_penilai).action_report()
+        self.evaluation.with_user(self.user_admin).action_report()
+        self.assertEqual(self.evaluation.state, "dilaporkan")
+        with self.assertRefused(UserError, "keberatan"):
+            self.rate(self.evaluation, "dibawah", "dibawah")
+        self.assertEqual(self.evaluation.predikat, "baik")
+        bodies = " ".join(self.evaluation.message_ids.mapped("body"))
+        for step in ("Dinilai", "Ditetapkan", "Diterima", "Dilaporkan"):
+            self.assertIn(step, bodies)
+
+    def test_report_waits_for_the_window(self):
+        self.set_capaian(self.units["dinas"], "baik")
+        self.rate(self.evaluation, "sesuai", "sesuai")
+        self.team.with_user(self.user_penilai).action_set()
+        with self.assertRefused(UserError, "cannot be reported yet"):
+            self.evaluation.with_user(self.user_admin).action_report()
+        with freeze_time("2026-04-21"):
+            self.evaluation.with_user(self.user_admin).action_report()
+        self.assertEqual(self.evaluation.state, "dilaporkan")
+
+    def test_notes_too_long_refused(self):
+        with self.assertRefused(Exception, "too long"):
+            self.evaluation.with_user(self.user_penilai).write({"catatan": "x" * 5000})
+        self.assertFalse(self.evaluation.catatan)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-04-06")
+class TestEvaluationCurve(HrAsnEvaluationCase):
+    """The team's predikat against the pola distribusi of the unit's capaian (national_rules.md §3)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.add_staff(2)
+        cls.set_capaian(cls.units["dinas"], "baik")
+        cls.period = cls.make_period("month", 3)
+        cls.generate(cls.period)
+        cls.team = cls.team_of(cls.period, cls.user_penilai)
+
+    def test_team_of_three_under_baik(self):
+        """3 Baik breaks "at least one Butuh Perbaikan or Kurang" (and Baik at most 2 of 3): a justification is
+        needed by default; 2 Baik and 1 Butuh Perbaikan comply."""
+        self.assertEqual(len(self.team.evaluation_ids), 3)
+        self.rate(self.team.evaluation_ids, "sesuai", "sesuai")
+        self.assertFalse(self.team.complies)
+        self.assertIn("at most 2 of 3", self.team.violations)
+        self.assertIn("at least 1 of 3", self.team.violations)
+        with self.assertRefused(UserError, "Write a justification"):
+            self.team.with_user(self.user_penilai).action_set()
+        self.assertEqual(set(self.team.evaluation_ids.mapped("state")), {"dinilai"})
+        self.rate(self.team.evaluation_ids[0], "dibawah", "sesuai")
+        self.assertTrue(self.team.complies)
+        self.team.with_user(self.user_penilai).action_set()
+        self.assertFalse(self.team.curve_broken)
+        self.assertEqual(set(self.team.evaluation_ids.mapped("state")), {"ditetapkan"})
+
+    def test_justification_sets_against_the_curve(self):
+        self.rate(self.team.evaluation_ids, "sesuai", "sesuai")
+        self.team.with_user(self.user_penilai).write({"justification": "Seluruh staf menuntaskan target"})
+        self.team.with_user(self.user_penilai).action_set()
+        self.assertTrue(self.team.curve_broken)
+        self.assertIn("Seluruh staf menuntaskan target", self.team.message_ids[0].body)
+
+    def test_block_refuses_even_with_justification(self):
+        self.company.asn_curve_enforcement = "block"
+        self.rate(self.team.evaluation_ids, "sesuai", "sesuai")
+        self.team.with_user(self.user_penilai).write({"justification": "Alasan"})
+        with self.assertRefused(UserError, "break the pola distribusi"):
+            self.team.with_user(self.user_penilai).action_set()
+        self.assertEqual(self.team.state, "draft")
+
+    def test_chart_follows_the_ratings(self):
+        self.rate(self.team.evaluation_ids, "sesuai", "sesuai")
+        self.assertEqual(self.team.count_baik, 3)
+        self.assertIn("KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI DENGAN CAPAIAN KINERJA ORGANISASI BAIK",
+                      str(self.team.curve_html))
+        self.assertIn("3 (100%)", str(self.team.curve_html))
+
+    def test_other_penilai_cannot_set_or_justify(self):
+        self.rate(self.team.evaluation_ids, "sesuai", "sesuai")
+        with self.assertRaises(AccessError):
+            self.team.with_user(self.user_kabid).write({"justification": "x"})
+        with self.assertRaises(AccessError):
+            self.team.with_user(self.user_kabid).action_set()
+        self.assertEqual(self.team.state, "draft")
