@@ -11,7 +11,9 @@
         "security/hr_asn_security.xml",
         "security/ir.model.access.csv",
         "security/hr_asn_skp_security.xml",
+        "security/hr_asn_job_security.xml",
         "data/ir_cron_data.xml",
+        "data/hr_asn_job_data.xml",
         "data/hr_asn_lampiran2_row_data.xml",
         "views/hr_asn_lampiran2_row_views.xml",
         "views/hr_asn_acting_assignment_views.xml",
@@ -29,6 +31,7 @@
         "views/hr_asn_skp_templates.xml",
         "report/hr_asn_skp_reports.xml",
         "report/hr_asn_skp_templates.xml",
+        "views/hr_asn_job_views.xml",
         "views/hr_asn_performance_menus.xml",
     ],
     "demo": [

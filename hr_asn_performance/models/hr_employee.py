@@ -56,6 +56,8 @@ POSITION_FIELDS = {"department_id", "job_id", "job_title", "asn_position_kind"}
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
+    # what hr.asn.job may run on batches of employees (models/hr_asn_job.py)
+    _asn_job_methods = ("_asn_recompute_assessors_job",)
 
     # ASN data (UU 20/2023 on ASN; NIP per Peraturan BKN)
     # no ``size``: Odoo would cut a 19-digit NIP to 18 and store another one; _asn_check_nip refuses it
@@ -500,6 +502,22 @@ class HrEmployee(models.Model):
         """Daily: Plt/Plh and tugas belajar periods start and end with the date."""
         changed = self._asn_recompute_assessors()
         _logger.info("hr_asn: recomputed assessors, %d employees changed", changed)
+
+    def _asn_recompute_assessors_job(self):
+        """Background job step (hr.asn.job): recompute the Pejabat Penilai of these employees (Pasal 26,
+        Lampiran II), one Perangkat Daerah after the other, as the user who queued the job: the employees
+        of each Perangkat Daerah must be theirs to change (Admin Kepegawaian OPD of it, BKPSDM)."""
+        scopes = {}
+        for employee in self.sudo():
+            key = (employee.company_id.id, employee.department_id.asn_opd_id.id or 0)
+            scopes.setdefault(key, []).append(employee.id)
+        Employee = self.env["hr.employee"].sudo().with_context(active_test=True)
+        changed = 0
+        for (company_id, _opd_id), ids in sorted(scopes.items()):
+            self.browse(ids).check_access("write")
+            changed += Employee._asn_recompute_company(
+                Employee.env["res.company"].browse(company_id), [("id", "in", ids)])
+        return changed
 
     def action_open_assessees(self):
         self.ensure_one()

@@ -15,3 +15,4 @@ from . import test_skp_language
 from . import test_company
 from . import test_report_batch
 from . import test_landing
+from . import test_job

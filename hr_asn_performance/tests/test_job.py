@@ -1,0 +1,232 @@
+"""Background jobs (hr.asn.job): batches on Odoo's cron, failure and retry, and who may see or touch a job.
+
+The job under test is a real one: the Lampiran II recompute of employees (hr.employee
+``_asn_recompute_assessors_job``), run as the Admin Kepegawaian OPD who queued it.
+"""
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import TransactionCase, new_test_user, tagged
+
+METHOD = "_asn_recompute_assessors_job"
+
+
+@tagged("post_install", "-at_install")
+class TestJob(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env["res.company"].create({
+            "name": "Pemerintah Kota Antrian", "asn_region_head_title": "wali_kota",
+            "asn_region_head_name": "Budi Santoso",
+        })
+        cls.other_company = cls.env["res.company"].create({"name": "Pemerintah Kota Lain"})
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=[cls.company.id]))
+        # loaded without the recompute: every staff member waits for a job to get a Pejabat Penilai
+        Department = cls.env["hr.department"].with_context(hr_asn_no_recompute=True, tracking_disable=True)
+        Employee = cls.env["hr.employee"].with_context(hr_asn_no_recompute=True, tracking_disable=True)
+        cls.staff, cls.kabid, cls.dinas = {}, {}, {}
+        for key in ("a", "b"):  # Dinas A before Dinas B: a batch holding both does A first
+            dinas = Department.create({"name": "Dinas %s" % key.upper(), "company_id": cls.company.id,
+                                       "asn_opd_kind": "dinas"})
+            bidang = Department.create({"name": "Bidang %s" % key.upper(), "company_id": cls.company.id,
+                                        "parent_id": dinas.id, "asn_unit_kind": "bidang"})
+            kadis, kabid = Employee.create([
+                {"name": "Kadis %s" % key, "company_id": cls.company.id, "department_id": dinas.id},
+                {"name": "Kabid %s" % key, "company_id": cls.company.id, "department_id": bidang.id},
+            ])
+            dinas.with_context(hr_asn_no_recompute=True).manager_id = kadis
+            bidang.with_context(hr_asn_no_recompute=True).manager_id = kabid
+            cls.dinas[key], cls.kabid[key] = dinas, kabid
+            cls.staff[key] = Employee.create([
+                {"name": "Staf %s%s" % (key, n), "company_id": cls.company.id, "department_id": bidang.id}
+                for n in (1, 2, 3)
+            ])
+        cls.admin_a = new_test_user(
+            cls.env, "job_admin_a", groups="hr_asn_performance.group_hr_asn_performance_admin_opd",
+            company_id=cls.company.id, company_ids=[cls.company.id],
+            asn_admin_department_ids=[cls.dinas["a"].id])
+        cls.pegawai = new_test_user(
+            cls.env, "job_pegawai", groups="hr_asn_performance.group_hr_asn_performance_employee",
+            company_id=cls.company.id, company_ids=[cls.company.id])
+        cls.outsider = new_test_user(
+            cls.env, "job_admin_other", groups="hr_asn_performance.group_hr_asn_performance_admin_opd",
+            company_id=cls.other_company.id, company_ids=[cls.other_company.id])
+        cls.cron = cls.env.ref("hr_asn_performance.ir_cron_hr_asn_job")
+
+    def enqueue(self, user, employees, batch_size=2, name="Recompute Pejabat Penilai"):
+        Job = self.env["hr.asn.job"].with_user(user)
+        return Job._asn_enqueue(employees.with_user(user), METHOD, name, batch_size=batch_size)
+
+    def run_cron(self, time_budget=None):
+        """Run the cron's code as ir.cron does, with a progress record; return the progress it reported."""
+        cron, progress = self.cron._add_progress()
+        cron.env["hr.asn.job"]._cron_run(time_budget=time_budget)
+        return progress
+
+    def as_outsider(self, records):
+        """``records`` as the Admin Kepegawaian OPD of another Pemda, in their own company."""
+        return records.with_user(self.outsider).with_context(allowed_company_ids=self.other_company.ids)
+
+    def penilai(self, employees):
+        employees.invalidate_recordset(["pejabat_penilai_id"])
+        return [employee.pejabat_penilai_id for employee in employees]
+
+    def bus_messages(self, user):
+        self.env.cr.precommit.run()
+        return self.env["bus.bus"].sudo().search([
+            ("channel", "like", '"res.partner",%s]' % user.partner_id.id),
+            ("message", "like", "simple_notification"),
+        ]).mapped("message")
+
+    def test_job_runs_in_batches_to_done(self):
+        staff = self.staff["a"]
+        self.assertEqual(self.penilai(staff), [self.env["hr.employee"]] * 3)
+        triggers_before = self.env["ir.cron.trigger"].search_count([("cron_id", "=", self.cron.id)])
+        job = self.enqueue(self.admin_a, staff)
+        self.assertEqual((job.state, job.total, job.done, job.progress), ("queued", 3, 0, 0.0))
+        self.assertEqual(job.user_id, self.admin_a)
+        self.assertEqual(job.company_id, self.company)
+        self.assertEqual(self.env["ir.cron.trigger"].search_count([("cron_id", "=", self.cron.id)]),
+                         triggers_before + 1, "queuing wakes the cron up")
+
+        progress = self.run_cron()
+        self.assertEqual((job.state, job.done, job.progress), ("done", 3, 100.0))
+        self.assertTrue(job.date_done)
+        self.assertFalse(job.error)
+        self.assertEqual((progress.done, progress.remaining), (3, 0))
+        self.assertEqual(self.penilai(staff), [self.kabid["a"]] * 3)
+        notified = job.message_ids.filtered(lambda m: self.admin_a.partner_id in m.partner_ids)
+        self.assertEqual(len(notified), 1)
+        self.assertIn("is done: 3 records processed", notified.body)
+        self.assertTrue(any("is done" in message for message in self.bus_messages(self.admin_a)))
+        # the user who queued it follows it in the list of their jobs
+        mine = self.env["hr.asn.job"].with_user(self.admin_a).search([("user_id", "=", self.admin_a.id)])
+        self.assertEqual(mine, job)
+
+    def test_time_budget_leaves_the_rest_for_the_next_run(self):
+        """With its budget spent the cron reports what is left, which makes Odoo run it again at once."""
+        job = self.enqueue(self.admin_a, self.staff["a"], batch_size=1)
+        progress = self.run_cron(time_budget=0)
+        self.assertEqual((job.state, job.done, round(job.progress, 1)), ("running", 1, 33.3))
+        self.assertEqual((progress.done, progress.remaining), (1, 2))
+        self.assertEqual(self.penilai(self.staff["a"]), [self.kabid["a"], self.env["hr.employee"],
+                                                         self.env["hr.employee"]])
+        progress = self.run_cron()
+        self.assertEqual((job.state, job.done), ("done", 3))
+        self.assertEqual((progress.done, progress.remaining), (2, 0))
+
+    def test_failing_batch_keeps_earlier_batches_and_retry_runs_the_rest_once(self):
+        staff_a, staff_b = self.staff["a"], self.staff["b"]
+        nobody = self.env["hr.employee"]
+        # batches: [a1, a2] [a3, b1] [b2, b3]; the second recomputes a3 first, then is refused b1
+        job = self.enqueue(self.admin_a, staff_a | staff_b)
+        self.run_cron()
+        self.assertEqual((job.state, job.done, round(job.progress, 1)), ("failed", 2, 33.3))
+        self.assertIn("doesn't have 'write' access", job.error)
+        self.assertNotIn("Traceback", job.error)
+        self.assertEqual(self.penilai(staff_a), [self.kabid["a"], self.kabid["a"], nobody],
+                         "the first batch stays done, the second is rolled back (a3 too)")
+        self.assertEqual(self.penilai(staff_b), [nobody] * 3)
+        failed = job.message_ids.filtered(lambda m: self.admin_a.partner_id in m.partner_ids)
+        self.assertEqual(len(failed), 1)
+        self.assertIn("failed after 2 of 6 records", failed.body)
+        self.assertTrue(job.with_user(self.admin_a).can_retry)
+        # a second run of the cron leaves a failed job alone
+        self.run_cron()
+        self.assertEqual((job.state, job.done), ("failed", 2))
+
+        # BKPSDM gives the admin Dinas B as well; a1 is emptied to see whether the first batch runs again
+        self.admin_a.asn_admin_department_ids = [(4, self.dinas["b"].id)]
+        # record rules are cached per user, and res.users does not clear them when these change (yet)
+        self.env.registry.clear_cache()
+        self.env.cr.execute("UPDATE hr_employee SET pejabat_penilai_id = NULL WHERE id = %s", [staff_a[0].id])
+        job.with_user(self.admin_a).action_retry()
+        self.assertEqual((job.state, job.error), ("queued", False))
+        self.run_cron()
+        self.assertEqual((job.state, job.done, job.progress), ("done", 6, 100.0), job.error)
+        self.assertEqual(self.penilai(staff_a), [nobody, self.kabid["a"], self.kabid["a"]],
+                         "the retry resumes from the first record not done: a1 is not recomputed again")
+        self.assertEqual(self.penilai(staff_b), [self.kabid["b"]] * 3)
+        with self.assertRaises(UserError):
+            job.with_user(self.admin_a).action_retry()  # done: nothing to retry
+
+    def test_only_listed_methods_can_be_queued(self):
+        Job = self.env["hr.asn.job"].with_user(self.admin_a)
+        employees = self.staff["a"].with_user(self.admin_a)
+        for method in ("unlink", "write", "_asn_recompute_assessors", "action_open_assessees", "no_such_method"):
+            with self.subTest(method=method), self.assertRaises(UserError):
+                Job._asn_enqueue(employees, method, "Forbidden")
+        partner = self.admin_a.partner_id.with_user(self.admin_a)
+        with self.assertRaises(UserError):  # a model without _asn_job_methods
+            Job._asn_enqueue(partner, METHOD, "Forbidden")
+        with self.assertRaises(UserError):  # nothing to run
+            Job._asn_enqueue(employees.browse(), METHOD, "Empty")
+        self.assertFalse(self.env["hr.asn.job"].search([("user_id", "=", self.admin_a.id)]))
+
+    def test_nobody_creates_or_changes_jobs_through_rpc(self):
+        own = self.enqueue(self.pegawai, self.staff["a"])
+        other = self.enqueue(self.admin_a, self.staff["a"])
+        for user in (self.pegawai, self.admin_a):
+            Job = self.env["hr.asn.job"].with_user(user)
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    Job.create({"name": "Mine", "res_model": "hr.employee", "method": METHOD,
+                                "record_ids": self.staff["b"].ids, "total": 3})
+                for job in (own, other):
+                    with self.assertRaises(AccessError):
+                        job.with_user(user).write({"state": "done", "done": 3})
+                    with self.assertRaises(AccessError):
+                        job.with_user(user).unlink()
+        self.assertEqual((own.state, other.state), ("queued", "queued"))
+        # a Pegawai reads their own job only; an Admin Kepegawaian OPD those of their company
+        self.assertEqual(self.env["hr.asn.job"].with_user(self.pegawai).search([]), own)
+        with self.assertRaises(AccessError):
+            other.with_user(self.pegawai).read(["name", "state"])
+        self.assertEqual(own.with_user(self.admin_a).read(["name"])[0]["name"], own.name)
+        self.assertFalse(self.as_outsider(self.env["hr.asn.job"]).search([]))
+        with self.assertRaises(AccessError):
+            self.as_outsider(own).read(["name"])
+
+    def test_a_job_runs_with_the_rights_of_whoever_queued_it(self):
+        """A Pegawai may queue the recompute, but it runs with their rights: refused, nothing changed."""
+        job = self.enqueue(self.pegawai, self.staff["a"])
+        self.run_cron()
+        self.assertEqual((job.state, job.done), ("failed", 0))
+        self.assertEqual(self.penilai(self.staff["a"]), [self.env["hr.employee"]] * 3)
+        self.assertTrue(job.with_user(self.pegawai).can_retry)  # their own job
+        with self.assertRaises(AccessError):
+            self.as_outsider(job).action_retry()
+
+    def test_forged_context_changes_nothing(self):
+        forged = {
+            "default_user_id": self.admin_a.id, "default_state": "done", "default_done": 3,
+            "default_company_id": self.other_company.id, "default_record_ids": self.staff["b"].ids,
+            "default_result_attachment_id": 1, "hr_asn_no_recompute": True, "active_test": False,
+        }
+        Job = self.env["hr.asn.job"].with_user(self.pegawai).with_context(**forged)
+        job = Job._asn_enqueue(self.staff["a"].with_user(self.pegawai), METHOD, "Forged")
+        self.assertEqual((job.user_id, job.company_id, job.state, job.done), (self.pegawai, self.company, "queued", 0))
+        self.assertEqual(job.record_ids, self.staff["a"].ids)
+        self.assertFalse(job.result_attachment_id)
+        # a company the user does not belong to, through a sudo environment that would not check it
+        job = Job.sudo().with_context(allowed_company_ids=[self.other_company.id])._asn_enqueue(
+            self.staff["a"], METHOD, "Forged company")
+        self.assertEqual((job.user_id, job.company_id), (self.pegawai, self.company))
+        with self.assertRaises(UserError):
+            Job.with_context(hr_asn_job_methods=["unlink"])._asn_enqueue(self.staff["a"], "unlink", "Forged")
+        self.run_cron()
+        self.assertEqual(set(self.env["hr.asn.job"].search([("user_id", "=", self.pegawai.id)]).mapped("state")),
+                         {"failed"}, "the forged jobs ran as the Pegawai and were refused")
+        self.assertEqual(self.penilai(self.staff["a"] | self.staff["b"]), [self.env["hr.employee"]] * 6)
+
+    def test_result_attachment_can_be_downloaded_by_the_readers_of_the_job(self):
+        job = self.enqueue(self.pegawai, self.staff["a"])
+        attachment = self.env["ir.attachment"].with_user(self.pegawai).create({
+            "name": "hasil.txt", "raw": b"hasil", "mimetype": "text/plain"})
+        # what _cron_run does with the {"attachment_id": id} a method returns
+        job.sudo().result_attachment_id = job.sudo()._asn_result_attachment({"attachment_id": attachment.id})
+        self.assertEqual(job.with_user(self.pegawai).result_url, "/web/content/%s?download=true" % attachment.id)
+        self.assertEqual((attachment.res_model, attachment.res_id), ("hr.asn.job", job.id))
+        # Admin Kepegawaian OPD reads the job, hence its result
+        self.assertEqual(attachment.with_user(self.admin_a).raw, b"hasil")
+        with self.assertRaises(AccessError):
+            self.as_outsider(attachment).read(["raw"])
