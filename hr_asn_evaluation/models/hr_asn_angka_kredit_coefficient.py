@@ -5,7 +5,9 @@ from odoo.addons.hr_asn_performance.rules import asn_data
 from ..rules import evaluation as rules
 
 # the jenjang of Jabatan Fungsional (keahlian and keterampilan), not the JPT
-JENJANG_FUNGSIONAL = [(code, label) for code, label in asn_data.JENJANG if code in asn_data.JENJANG_BY_KIND["fungsional"]]
+JENJANG_FUNGSIONAL = [
+    (code, label) for code, label in asn_data.JENJANG if code in asn_data.JENJANG_BY_KIND["fungsional"]
+]
 
 
 class HrAsnAngkaKreditCoefficient(models.Model):

@@ -86,7 +86,9 @@ class HrAsnEvalTableMixin(models.AbstractModel):
                 text = self._asn_bad_percent_text(row, value)
             elif code == "bad_min_team":
                 text = self.env._(
-                    "%(row)s: the minimum team size %(value)s is not a whole number of at least 1.", row=row, value=shown
+                    "%(row)s: the minimum team size %(value)s is not a whole number of at least 1.",
+                    row=row,
+                    value=shown,
                 )
             elif code == "bad_coefficient":
                 text = self.env._("%(row)s: the coefficient %(value)s is not above 0.", row=row, value=shown)
