@@ -1,3 +1,5 @@
 from . import test_tables
 from . import test_capaian
 from . import test_evaluation_workflow
+from . import test_evaluation_objection
+from . import test_evaluation_access

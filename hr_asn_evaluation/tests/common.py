@@ -63,8 +63,9 @@ class HrAsnEvaluationCase(HrAsnSkpCase):
     def team_of(period, user):
         return period.team_ids.filtered(lambda team: team.penilai_user_id == user)
 
-    def rate(self, evaluations, hasil, perilaku, user=None):
-        evaluations.with_user(user or self.user_penilai).write({"rating_hasil": hasil, "rating_perilaku": perilaku})
+    @classmethod
+    def rate(cls, evaluations, hasil, perilaku, user=None):
+        evaluations.with_user(user or cls.user_penilai).write({"rating_hasil": hasil, "rating_perilaku": perilaku})
 
     @staticmethod
     def day(text):
