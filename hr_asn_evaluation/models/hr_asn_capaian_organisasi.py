@@ -43,11 +43,11 @@ class HrAsnCapaianOrganisasi(models.Model):
     company_id = fields.Many2one("res.company", string="Pemda", compute="_compute_company_id", store=True,
                                  index=True, precompute=True)
     year = fields.Integer(required=True, default=lambda self: self._default_year(), tracking=True)
-    period_kind = fields.Selection(PERIOD_KINDS, string="Period Kind", required=True, default="quarter",
+    period_kind = fields.Selection(PERIOD_KINDS, required=True, default="quarter",
                                    tracking=True)
     period = fields.Integer(required=True, default=lambda self: self._default_period(), tracking=True,
                             help="Month 1-12, quarter 1-4, or 0 for the year.")
-    period_label = fields.Char(compute="_compute_period", store=True, string="Period Label")
+    period_label = fields.Char(compute="_compute_period", store=True)
     date_from = fields.Date(compute="_compute_period", store=True, string="From")
     date_to = fields.Date(compute="_compute_period", store=True, string="To")
     mode = fields.Selection(MODES, required=True, default="computed", tracking=True)
@@ -65,7 +65,7 @@ class HrAsnCapaianOrganisasi(models.Model):
                                   help="The score or the capaian rests on weights or bands marked as assumed.")
     state = fields.Selection(STATES, required=True, default="draft", readonly=True, tracking=True, index=True)
     set_date = fields.Date(readonly=True, copy=False)
-    set_by_id = fields.Many2one("res.users", string="Set By", readonly=True, copy=False)
+    set_by_id = fields.Many2one("res.users", readonly=True, copy=False)
 
     _sql_constraints = [
         ("period_unique", "unique(department_id, year, period_kind, period)",

@@ -22,7 +22,7 @@ class HrAsnCapaianOrganisasiLine(models.Model):
                                  required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="capaian_id.company_id", store=True, index=True)
     state = fields.Selection(related="capaian_id.state")
-    criterion_id = fields.Many2one("hr.asn.capaian.criterion", string="Criterion", required=True,
+    criterion_id = fields.Many2one("hr.asn.capaian.criterion", required=True,
                                    ondelete="restrict")
     sequence = fields.Integer(related="criterion_id.sequence", store=True)
     assumed = fields.Boolean(related="criterion_id.assumed", string="Assumed Weight")

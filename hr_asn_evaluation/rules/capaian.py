@@ -142,7 +142,7 @@ def validate_bands(bands):
         return problems
     ordered = sorted(bands, key=lambda band: CAPAIAN_CODES.index(band[0]))
     minimums = [minimum for _code, minimum in ordered]
-    if any(better <= worse for better, worse in zip(minimums, minimums[1:])):
+    if any(better <= worse for better, worse in zip(minimums[:-1], minimums[1:], strict=True)):
         problems.append("a better capaian needs a higher minimum")
     if min(minimums) != SCORE_MIN:
         problems.append("the lowest band must start at 0")
