@@ -22,7 +22,8 @@ class HrAsnEvaluationPeriod(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     kind = fields.Selection(KINDS, required=True, default="periodic")
-    period_kind = fields.Selection(list(rules.PERIOD_KINDS), required=True, default="month")
+    period_kind = fields.Selection(list(rules.PERIOD_KINDS), required=True,
+                                   default=lambda self: self.env.company.asn_eval_cadence or "month")
     year = fields.Integer(required=True, aggregator=False, default=lambda self: fields.Date.context_today(self).year)
     period = fields.Integer(aggregator=False, help="Month 1-12 or quarter 1-4; 0 for the year.")
     date_from = fields.Date(compute="_compute_bounds", store=True)
@@ -81,6 +82,10 @@ class HrAsnEvaluationPeriod(models.Model):
         for vals in vals_list:
             if vals.get("kind") == "annual":
                 vals.update(period_kind="year", period=0)
+            elif "period_kind" not in vals:
+                # Pasal 24(2): monthly unless the Pemda evaluates by quarter (Lampiran I: TRIWULAN I-IV)
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["period_kind"] = company.asn_eval_cadence or "month"
         return super().create(vals_list)
 
     def _compute_counts(self):

@@ -3,3 +3,5 @@ from . import test_capaian
 from . import test_evaluation_workflow
 from . import test_evaluation_objection
 from . import test_evaluation_access
+from . import test_evaluation_annual
+from . import test_portal
