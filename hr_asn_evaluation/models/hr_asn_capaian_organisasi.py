@@ -227,11 +227,14 @@ class HrAsnCapaianOrganisasi(models.Model):
         return True
 
     def action_load_criteria(self):
-        """Reload the criteria and their weights for the unit's current kind (revenue target or not)."""
+        """Reload the criteria and their weights for the unit's current kind (revenue target or not), and
+        apply the current score bands."""
         self._check_capaian_update()
         if self.filtered(lambda capaian: capaian.state != "draft"):
             raise UserError(self.env._("The criteria of a set capaian kinerja organisasi stay as they were set."))
         self.sudo()._asn_sync_lines(refresh_profile=True)
+        # the score bands may have changed too: the capaian of a computed draft follows the current ones
+        self.env.add_to_compute(self._fields["capaian"], self.filtered(lambda capaian: capaian.mode == "computed"))
         return True
 
     # ------------------------------------------------------------------------------------------
