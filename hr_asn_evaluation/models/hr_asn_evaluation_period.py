@@ -183,13 +183,24 @@ class HrAsnEvaluationPeriod(models.Model):
             jobs |= self.env["hr.asn.job"]._asn_enqueue(
                 teams.with_env(self.env), "_asn_job_generate",
                 _("Generate the evaluations of %s", period.name), batch_size=20)
-        return jobs._asn_action_open() if hasattr(jobs, "_asn_action_open") else True
+        return self._asn_open_jobs(jobs)
 
     def action_rank(self):
         """Pemeringkatan (Pasal 31) of the period, as a background job."""
         self._check_admin()
-        return self.env["hr.asn.job"]._asn_enqueue(self, "_asn_job_rank", _("Ranking of %s", self.name),
-                                                   batch_size=1)
+        jobs = self.env["hr.asn.job"]
+        for period in self:
+            jobs |= jobs._asn_enqueue(period, "_asn_job_rank", _("Ranking of %s", period.name), batch_size=1)
+        return self._asn_open_jobs(jobs)
+
+    @api.model
+    def _asn_open_jobs(self, jobs):
+        """The queued job(s), where the user follows the progress and gets the result."""
+        action = {"type": "ir.actions.act_window", "name": _("Background Jobs"), "res_model": "hr.asn.job",
+                  "view_mode": "list,form", "domain": [("id", "in", jobs.ids)]}
+        if len(jobs) == 1:
+            action.update(view_mode="form", res_id=jobs.id)
+        return action
 
     def _check_admin(self):
         if not (self.env.su or self.env.user.has_group("hr_asn_performance.group_hr_asn_performance_admin")):

@@ -229,3 +229,33 @@ class TestEvaluationCurve(HrAsnEvaluationCase):
         with self.assertRaises(AccessError):
             self.team.with_user(self.user_kabid).action_set()
         self.assertEqual(self.team.state, "draft")
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-04-06")
+class TestEvaluationJobs(HrAsnEvaluationCase):
+    """City-wide work runs as a background job (hr.asn.job), never inside the clerk's request."""
+
+    def test_generate_and_rank_as_jobs(self):
+        period = self.make_period("month", 3)
+        action = period.with_user(self.user_admin).action_generate()
+        job = self.env["hr.asn.job"].browse(action["res_id"])
+        self.assertEqual((job.state, job.user_id), ("queued", self.user_admin))
+        self.assertFalse(period.evaluation_ids, "nothing is made inside the request")
+        self.env["hr.asn.job"]._cron_run()
+        self.assertEqual((job.state, job.progress), ("done", 100))
+        period.invalidate_recordset()
+        self.assertEqual(len(period.evaluation_ids), 4, "Kepala Dinas, Kepala Bidang, Kepala Seksi, staff")
+        self.set_capaian(self.units["dinas"], "butuh_perbaikan")
+        for team in period.team_ids:
+            self.rate(team.evaluation_ids, "dibawah", "sesuai", user=team.penilai_user_id or self.user_admin)
+        action = period.with_user(self.user_admin).action_rank()
+        self.env["hr.asn.job"]._cron_run()
+        self.assertEqual(set(period.evaluation_ids.mapped("rank_city")), {1}, "equal figures share the rank")
+
+    def test_only_bkpsdm_runs_the_city(self):
+        period = self.make_period("month", 3)
+        for user in (self.user_penilai, self.user_admin_opd, self.user_pegawai):
+            with self.subTest(user=user.login), self.assertRaises(Exception):
+                period.with_user(user).action_generate()
+        self.assertFalse(self.env["hr.asn.job"].search([("res_model", "=", "hr.asn.evaluation.team")]))
