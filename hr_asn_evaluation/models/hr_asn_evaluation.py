@@ -52,7 +52,7 @@ class HrAsnEvaluation(models.Model):
                              ondelete="restrict")
     period_id = fields.Many2one("hr.asn.evaluation.period", string="Evaluation Period", index=True, readonly=True,
                                 ondelete="restrict")
-    team_id = fields.Many2one("hr.asn.evaluation.team", string="Team", index=True, readonly=True,
+    team_id = fields.Many2one("hr.asn.evaluation.team", index=True, readonly=True,
                               ondelete="restrict")
     kind = fields.Selection(KINDS, required=True, readonly=True, default="periodic")
     period_kind = fields.Selection(PERIOD_KINDS, required=True, readonly=True, default="month")
@@ -68,7 +68,7 @@ class HrAsnEvaluation(models.Model):
     opd_id = fields.Many2one("hr.department", string="Perangkat Daerah", readonly=True, index=True)
     pejabat_penilai_id = fields.Many2one("hr.employee", string="Pejabat Penilai Kinerja", readonly=True, index=True)
     pejabat_penilai_official = fields.Char(string="Pejabat Penilai Kinerja (Head of Region)", readonly=True)
-    atasan_pejabat_penilai_id = fields.Many2one("hr.employee", string="Atasan Pejabat Penilai", readonly=True,
+    atasan_pejabat_penilai_id = fields.Many2one("hr.employee", readonly=True,
                                                 index=True)
     atasan_pejabat_penilai_official = fields.Char(string="Atasan Pejabat Penilai (Head of Region)", readonly=True)
     employee_user_id = fields.Many2one("res.users", string="Employee's User", readonly=True, index=True)
@@ -103,9 +103,9 @@ class HrAsnEvaluation(models.Model):
                                 store=True, index=True, tracking=True)
     predikat_sequence = fields.Integer(compute="_compute_predikat", store=True, aggregator=False,
                                        help="1 for Sangat Baik ... 5 for Sangat Kurang (for sorting).")
-    catatan = fields.Text(string="Catatan")
-    rekomendasi = fields.Text(string="Rekomendasi")
-    keterangan = fields.Text(string="Keterangan")
+    catatan = fields.Text()
+    rekomendasi = fields.Text()
+    keterangan = fields.Text()
 
     hint_capaian_pct = fields.Float(string="Realisasi vs Target (%)", readonly=True, digits=(16, 2),
                                     help="Kuantitatif SKP: realisasi against the targets of the period, an input "
@@ -139,7 +139,7 @@ class HrAsnEvaluation(models.Model):
     rank_opd = fields.Integer(string="Rank in Perangkat Daerah", readonly=True, aggregator=False)
     rank_city = fields.Integer(string="Rank in the Pemda", readonly=True, aggregator=False)
     tpp_percent = fields.Float(string="TPP (%)", readonly=True, digits=(16, 2), aggregator="avg")
-    angka_kredit = fields.Float(string="Angka Kredit", readonly=True, digits=(16, 3))
+    angka_kredit = fields.Float(readonly=True, digits=(16, 3))
 
     rate_date = fields.Date(string="Rated On", readonly=True)
     set_date = fields.Date(string="Ditetapkan On", readonly=True)
@@ -197,9 +197,10 @@ class HrAsnEvaluation(models.Model):
             evaluation.is_atasan = evaluation.atasan_user_id == user
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for evaluation in self:
             evaluation.access_url = "/my/evaluations/%s" % evaluation.id
+        return result
 
     def _get_report_base_filename(self):
         self.ensure_one()

@@ -26,5 +26,5 @@ class HrAsnEvaluationComponent(models.Model):
     penilai_name = fields.Char(string="Pejabat Penilai Kinerja", readonly=True)
     rating_hasil = fields.Selection(RATING_SELECTION, string="Rating Hasil Kerja", readonly=True)
     rating_perilaku = fields.Selection(RATING_SELECTION, string="Rating Perilaku Kerja", readonly=True)
-    predikat = fields.Selection(list(rules.PREDIKATS), string="Predikat", readonly=True)
+    predikat = fields.Selection(list(rules.PREDIKATS), readonly=True)
     source = fields.Char(string="From", readonly=True, help="The periodic evaluations this SKP's result comes from.")

@@ -21,7 +21,7 @@ class HrAsnEvaluationLine(models.Model):
     kind = fields.Selection([("utama", "Utama"), ("tambahan", "Tambahan")], readonly=True)
     rhk_name = fields.Text(string="Rencana Hasil Kerja", readonly=True)
     parent_rhk_name = fields.Text(string="RHK Pimpinan yang Diintervensi", readonly=True)
-    assigned_by = fields.Char(string="Assigned By", readonly=True)
+    assigned_by = fields.Char(readonly=True)
     iki_name = fields.Text(string="Indikator Kinerja Individu", readonly=True)
     aspect = fields.Selection(list(skp_rules.IKI_ASPECTS), string="Aspek", readonly=True)
     target_display = fields.Char(string="Target", readonly=True)

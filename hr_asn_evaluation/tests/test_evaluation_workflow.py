@@ -256,6 +256,6 @@ class TestEvaluationJobs(HrAsnEvaluationCase):
     def test_only_bkpsdm_runs_the_city(self):
         period = self.make_period("month", 3)
         for user in (self.user_penilai, self.user_admin_opd, self.user_pegawai):
-            with self.subTest(user=user.login), self.assertRaises(Exception):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
                 period.with_user(user).action_generate()
         self.assertFalse(self.env["hr.asn.job"].search([("res_model", "=", "hr.asn.evaluation.team")]))
