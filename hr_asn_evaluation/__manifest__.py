@@ -18,11 +18,13 @@
         "data/hr_asn_evaluation_table_data.xml",
         "views/hr_asn_evaluation_table_views.xml",
         "views/res_config_settings_views.xml",
+        "data/ir_cron_data.xml",
         "views/hr_asn_evaluation_views.xml",
         "views/hr_asn_evaluation_team_views.xml",
         "views/hr_asn_evaluation_period_views.xml",
         "views/hr_asn_evaluation_objection_views.xml",
         "views/hr_asn_evaluation_menus.xml",
+        "views/hr_asn_evaluation_templates.xml",
     ],
     "demo": [
         "demo/hr_asn_tpp_demo.xml",

@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 
 from odoo.addons.hr_asn_performance.models.hr_asn_skp import PARTIES, PARTY_FIELDS
 from odoo.addons.hr_asn_performance.models.hr_asn_skp_content_mixin import check_writable
@@ -146,6 +147,8 @@ class HrAsnEvaluation(models.Model):
     set_by_id = fields.Many2one("res.users", string="Ditetapkan By", readonly=True)
     accept_date = fields.Date(string="Received (Signed) On", readonly=True)
     report_date = fields.Date(string="Reported On", readonly=True)
+    is_late = fields.Boolean(string="Late", compute="_compute_is_late", search="_search_is_late",
+                             help="Not set yet, and the period ended more days ago than the Pemda allows for rating.")
     is_mine = fields.Boolean(compute="_compute_roles")
     is_penilai = fields.Boolean(compute="_compute_roles")
     is_atasan = fields.Boolean(compute="_compute_roles")
@@ -187,6 +190,25 @@ class HrAsnEvaluation(models.Model):
         for evaluation in self:
             objection = evaluation.objection_ids[-1:]
             evaluation.objection_state = objection.state or "none"
+
+    def _compute_is_late(self):
+        today = fields.Date.context_today(self)
+        for evaluation in self:
+            due = fields.Date.add(evaluation.date_to, days=evaluation.company_id.asn_eval_deadline_days or 0) \
+                if evaluation.date_to else False
+            evaluation.is_late = bool(due) and evaluation.state in ("draft", "dinilai") and due < today
+
+    def _search_is_late(self, operator, value):
+        """Late: still to set, and the period's end plus the Pemda's rating days is past (one domain per Pemda)."""
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search on Late."))
+        today = fields.Date.context_today(self)
+        domain = []
+        for company in self.env.companies:
+            limit = fields.Date.subtract(today, days=company.asn_eval_deadline_days or 0)
+            domain = expression.OR([domain, [("company_id", "=", company.id), ("date_to", "<", limit)]])
+        late = expression.AND([[("state", "in", ("draft", "dinilai"))], domain or [(0, "=", 1)]])
+        return late if (operator == "=") == value else ["!"] + late
 
     @api.depends_context("uid")
     def _compute_roles(self):

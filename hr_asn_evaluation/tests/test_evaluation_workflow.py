@@ -259,3 +259,74 @@ class TestEvaluationJobs(HrAsnEvaluationCase):
             with self.subTest(user=user.login), self.assertRaises(UserError):
                 period.with_user(user).action_generate()
         self.assertFalse(self.env["hr.asn.job"].search([("res_model", "=", "hr.asn.evaluation.team")]))
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-04-06")
+class TestEvaluationCurveSizes(HrAsnEvaluationCase):
+    """Every capaian's curve as the Pemda's table holds it, for teams of 1 to 7 (national_rules.md §3: small
+    teams must be able to comply, rounded half up to whole employees), and its enforcement on a team of 7."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.add_staff(6)
+        cls.period = cls.make_period("month", 3)
+        cls.generate(cls.period)
+        cls.team = cls.team_of(cls.period, cls.user_penilai)
+
+    def test_every_capaian_every_size_can_comply(self):
+        from ..rules import evaluation as rules
+
+        for capaian in rules.CAPAIAN_CODES:
+            self.team.sudo().capaian = capaian
+            for size in range(1, 8):
+                with self.subTest(capaian=capaian, size=size):
+                    results = [not self.team._asn_violations(counts) for counts in rules.distributions(size)]
+                    self.assertTrue(any(results), "some team of %s complies" % size)
+                    if size > 1:
+                        self.assertFalse(all(results), "and some team of %s does not" % size)
+
+    def test_team_of_seven_under_istimewa(self):
+        """At most 70% of 7 is 4.9, rounded half up to 5 Sangat Baik; Sangat Baik the largest group."""
+        self.set_capaian(self.units["dinas"], "istimewa")
+        evaluations = self.team.evaluation_ids
+        self.assertEqual(len(evaluations), 7)
+        self.rate(evaluations[:6], "diatas", "diatas")
+        self.rate(evaluations[6:], "sesuai", "sesuai")
+        self.team._asn_refresh_capaian()
+        self.assertIn("at most 5 of 7 employees, now 6", self.team.violations)
+        self.rate(evaluations[5], "sesuai", "sesuai")
+        self.assertTrue(self.team.complies)
+        self.team.with_user(self.user_penilai).action_set()
+        self.assertEqual(self.team.state, "ditetapkan")
+        self.assertFalse(self.team.curve_broken)
+
+
+@tagged("post_install", "-at_install")
+class TestEvaluationReminders(HrAsnEvaluationCase):
+    """Whoever is late gets a to-do: the Pejabat Penilai past the rating days, the employee a set evaluation."""
+
+    @classmethod
+    def setUpClass(cls):
+        with freeze_time("2026-04-06"):
+            super().setUpClass()
+            cls.period = cls.make_period("month", 3)
+            cls.generate(cls.period)
+        cls.evaluation = cls.period.evaluation_ids.filtered(lambda e: e.employee_id == cls.emp["S.dseksi"])
+
+    def test_late_rating_reminded_once(self):
+        with freeze_time("2026-04-08"):
+            self.assertFalse(self.evaluation.is_late)
+            self.Evaluation._cron_remind()
+            self.assertFalse(self.evaluation.activity_ids, "within the Pemda's 10 days")
+        with freeze_time("2026-04-15"):
+            self.evaluation.invalidate_recordset(["is_late"])
+            self.assertTrue(self.evaluation.is_late)
+            self.assertIn(self.evaluation, self.Evaluation.search([("is_late", "=", True)]))
+            self.Evaluation._cron_remind()
+            self.Evaluation._cron_remind()
+        todo = self.evaluation.activity_ids
+        self.assertEqual(len(todo), 1)
+        self.assertEqual(todo.user_id, self.user_penilai)
+        self.assertIn(self.emp["S.dseksi"].name, todo.summary)
