@@ -91,11 +91,11 @@ class HrAsnEvaluationTeam(models.Model):
         """The evaluations the curve counts: the team's own, or under the setting "per Perangkat Daerah"
         every evaluation of the Perangkat Daerah in the period (as they stand, the team's as edited)."""
         self.ensure_one()
-        if self.company_id.asn_curve_scope != "opd" or not self.opd_id or not self.id:
+        if self.company_id.asn_curve_scope != "opd" or not self.opd_id or not self._origin.id:
             return self.evaluation_ids
         others = self.env["hr.asn.evaluation"].sudo().search([
             ("period_id", "=", self.period_id.id), ("opd_id", "=", self.opd_id.id),
-            ("team_id", "!=", self.id)])
+            ("team_id", "!=", self._origin.id)])
         return self.evaluation_ids | others
 
     def _asn_curve_table(self):
