@@ -354,6 +354,18 @@ class HrAsnEvaluation(models.Model):
                                         _("Reported to the Sekretaris Daerah through BKPSDM (Pasal 29)."))
         return True
 
+    _asn_job_methods = {"_asn_job_report"}
+
+    def _asn_job_report(self):
+        """Report a batch (Pasal 29) as BKPSDM's background job: those that may be reported; the others
+        (a keberatan pending, the window still open) wait for the next run."""
+        today = fields.Date.context_today(self)
+        ready = self.filtered(lambda e: e.objection_state != "submitted" and (
+            e.state == "diterima" or (e.state == "ditetapkan" and e.objection_deadline
+                                      and e.objection_deadline < today)))
+        if ready:
+            ready.action_report()
+
     def action_object(self, reason):
         """Pasal 30: the employee objects, with reasons, to the Atasan Pejabat Penilai Kinerja."""
         return self.env["hr.asn.evaluation.objection"]._asn_file(self, reason)

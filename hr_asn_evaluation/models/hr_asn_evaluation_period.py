@@ -193,6 +193,18 @@ class HrAsnEvaluationPeriod(models.Model):
             jobs |= jobs._asn_enqueue(period, "_asn_job_rank", _("Ranking of %s", period.name), batch_size=1)
         return self._asn_open_jobs(jobs)
 
+    def action_report_all(self):
+        """Pasal 29: report every evaluation of the period that may be reported, as a background job."""
+        self._check_admin()
+        jobs = self.env["hr.asn.job"]
+        for period in self:
+            evaluations = period.evaluation_ids.filtered(lambda e: e.state in ("ditetapkan", "diterima"))
+            if not evaluations:
+                raise UserError(_("No evaluation of %s is set yet.", period.name))
+            jobs |= jobs._asn_enqueue(evaluations, "_asn_job_report", _("Report %s (Pasal 29)", period.name),
+                                      batch_size=500)
+        return self._asn_open_jobs(jobs)
+
     @api.model
     def _asn_open_jobs(self, jobs):
         """The queued job(s), where the user follows the progress and gets the result."""

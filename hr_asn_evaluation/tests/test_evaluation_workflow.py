@@ -330,3 +330,31 @@ class TestEvaluationReminders(HrAsnEvaluationCase):
         self.assertEqual(len(todo), 1)
         self.assertEqual(todo.user_id, self.user_penilai)
         self.assertIn(self.emp["S.dseksi"].name, todo.summary)
+
+
+@tagged("post_install", "-at_install")
+class TestReportAll(HrAsnEvaluationCase):
+    def test_report_the_period_as_a_job(self):
+        """Pasal 29: BKPSDM reports what may be reported; a pending keberatan or open window waits."""
+        with freeze_time("2026-04-06"):
+            self.set_capaian(self.units["dinas"], "butuh_perbaikan")
+            period = self.make_period("month", 3)
+            self.generate(period)
+            for team in period.team_ids:
+                self.rate(team.evaluation_ids, "dibawah", "sesuai", user=team.penilai_user_id or self.user_admin)
+                team.with_user(team.penilai_user_id or self.user_admin).action_set()
+            staff = period.evaluation_ids.filtered(lambda e: e.employee_id == self.emp["S.dseksi"])
+            staff.with_user(self.user_pegawai).action_object("Keberatan")
+            kasi = period.evaluation_ids.filtered(lambda e: e.employee_id == self.emp["H.dseksi"])
+            kasi.with_user(kasi.employee_user_id).action_accept()
+        with freeze_time("2026-04-10"):
+            period.with_user(self.user_admin).action_report_all()
+            self.env["hr.asn.job"]._cron_run()
+        self.assertEqual(kasi.state, "dilaporkan", "signed: reported")
+        others = period.evaluation_ids - kasi
+        self.assertEqual(set(others.mapped("state")), {"ditetapkan"}, "window open or keberatan pending: waits")
+        with freeze_time("2026-04-25"):
+            period.with_user(self.user_admin).action_report_all()
+            self.env["hr.asn.job"]._cron_run()
+        self.assertEqual(staff.state, "ditetapkan", "the keberatan still awaits its decision")
+        self.assertEqual(set((others - staff).mapped("state")), {"dilaporkan"})
