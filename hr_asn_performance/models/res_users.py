@@ -12,3 +12,10 @@ class ResUsers(models.Model):
         string="Administered Perangkat Daerah",
         help="An Admin Kepegawaian OPD manages the employees of these Perangkat Daerah and their units.",
     )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "asn_admin_department_ids" in vals:
+            # the record rules of an Admin Kepegawaian OPD read this field; Odoo caches rule domains per user
+            self.env.registry.clear_cache()
+        return res

@@ -136,8 +136,7 @@ class TestJob(TransactionCase):
 
         # BKPSDM gives the admin Dinas B as well; a1 is emptied to see whether the first batch runs again
         self.admin_a.asn_admin_department_ids = [(4, self.dinas["b"].id)]
-        # record rules are cached per user, and res.users does not clear them when these change (yet)
-        self.env.registry.clear_cache()
+        # (res.users clears the cached record rules itself when these change)
         self.env.cr.execute("UPDATE hr_employee SET pejabat_penilai_id = NULL WHERE id = %s", [staff_a[0].id])
         job.with_user(self.admin_a).action_retry()
         self.assertEqual((job.state, job.error), ("queued", False))
