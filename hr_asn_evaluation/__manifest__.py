@@ -24,6 +24,8 @@
         "views/hr_asn_evaluation_period_views.xml",
         "views/hr_asn_evaluation_objection_views.xml",
         "views/hr_asn_evaluation_menus.xml",
+        "report/hr_asn_evaluation_reports.xml",
+        "report/hr_asn_evaluation_templates.xml",
         "views/hr_asn_evaluation_templates.xml",
     ],
     "demo": [

@@ -5,6 +5,7 @@ from . import hr_asn_evaluation_line
 from . import hr_asn_evaluation_behavior
 from . import hr_asn_evaluation_component
 from . import hr_asn_evaluation_objection
+from . import hr_asn_evaluation_print
 from . import hr_asn_eval_table_mixin
 from . import hr_asn_kuadran
 from . import hr_asn_curve_rule

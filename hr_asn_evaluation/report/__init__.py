@@ -1,0 +1,1 @@
+from . import hr_asn_evaluation_report
