@@ -31,6 +31,7 @@ Selection values print in the words of the Lampiran ("DI ATAS EKSPEKTASI", "KURA
 Indonesian (babel's ``id`` locale, as the SKP report), and the curve in Indonesian wherever that language
 is installed.
 """
+import re
 from collections import OrderedDict
 
 from babel.numbers import format_decimal
@@ -84,20 +85,24 @@ def document_lang(env):
     return DOCUMENT_LANG if env["res.lang"].sudo().search_count([("code", "=", DOCUMENT_LANG)]) else env.lang
 
 
-def curve_without_legend(svg):
-    """The team's chart without its last line of text, the legend under the predikat names (the screen's
-    words, in the user's language): the documents print their own Indonesian legend (CURVE_LEGEND)."""
+def curve_for_print(svg):
+    """The team's chart (hr.asn.evaluation.team._asn_curve_svg) for paper: without its first line of text, the
+    title, which the document prints above it as Lampiran I does (in the box, wrapped to the page), and without
+    its last, the legend (the screen's words, in the user's language), for which the document prints its own
+    Indonesian one (CURVE_LEGEND); the predikat names in a smaller font, so that they do not run together."""
     try:
         root = etree.fromstring(str(svg).encode())
     except etree.XMLSyntaxError:
         return svg
     texts = root.findall("{http://www.w3.org/2000/svg}text")
-    if len(texts) < 2:
+    if len(texts) < 3:
         return svg
-    legend = texts[-1]
-    if float(legend.get("y", 0)) < max(float(text.get("y", 0)) for text in texts[:-1]):
-        return svg  # not the bottom line: keep the chart whole
-    root.remove(legend)
+    heights = [float(text.get("y", 0)) for text in texts]
+    if heights[0] == min(heights):
+        root.remove(texts[0])
+    if heights[-1] == max(heights):
+        root.remove(texts[-1])
+    root.set("style", re.sub(r"font-size:\s*[\d.]+px", "font-size:9px", root.get("style", "")))
     return Markup(etree.tostring(root, encoding="unicode"))
 
 
@@ -216,7 +221,7 @@ class ReportHrAsnEvaluation(models.AbstractModel):
         if not team or not team.capaian:
             return False
         counts = {code: team["count_%s" % code] for code in rules.PREDIKAT_CODES}
-        return {"svg": curve_without_legend(team._asn_curve_svg(counts)),
+        return {"svg": curve_for_print(team._asn_curve_svg(counts)),
                 "legend": CURVE_LEGEND % sum(counts.values())}
 
     # ------------------------------------------------------------------------------------------
@@ -413,7 +418,7 @@ class ReportHrAsnEvaluationTeam(models.AbstractModel):
                            actual=sum(counts[code] for code in limit["predikats"]))
                       for number, limit in enumerate(limits, start=1)],
             "complies": bool(team_su.capaian) and not violations,
-            "curve": {"svg": curve_without_legend(team_su._asn_curve_svg(counts)),
+            "curve": {"svg": curve_for_print(team_su._asn_curve_svg(counts)),
                       "legend": CURVE_LEGEND % total} if team_su.capaian else False,
             "justification": team_su.justification if team_su.curve_broken or violations else "",
             "members": [{"number": number, "name": evaluation.employee_name or "",

@@ -88,46 +88,52 @@ class ReportMixin:
             position = found
 
 
+def build_documents(cls):
+    """One evaluation of each of Formats 1-4 in March 2026: the Kepala Dinas (1) and the Inspektur (2), assessed by
+    the Wali Kota and rated, not set; the Kepala Seksi's team of two (3, 4) set under capaian Baik."""
+    # Format 4: a staff member of the Seksi on a kuantitatif SKP (the Kepala Seksi rates both)
+    Employee = cls.env["hr.employee"].with_context(tracking_disable=True)
+    cls.emp["S.kuant"] = Employee.create({
+        "name": "Staf Kuantitatif", "department_id": cls.units["dseksi"].id, "company_id": cls.company.id,
+        "asn_status": "pns", "nip": cls.make_nip(700), "asn_golongan": "III/a", "job_title": "Analis Data",
+        "asn_position_kind": "pelaksana"})
+    cls.skp4 = cls.set_skp(cls.make_skp("S.kuant", approach="kuantitatif", parent_rhk=cls.kasi.rhk_ids[0],
+                                        iki_count=2))
+    # Format 2: the Inspektur, who heads a Perangkat Daerah, on a kuantitatif SKP
+    cls.emp["H.insp"].write({"asn_golongan": "IV/c", "job_title": "Inspektur", "asn_position_kind": "jpt"})
+    cls.skp2 = cls.set_skp(cls.make_skp("H.insp", approach="kuantitatif"))
+    for skp in (cls.skp, cls.skp4, cls.skp2):
+        march = skp.month_ids.filtered(lambda month: month.month == 3)
+        march.line_ids.sudo().write({"target_value": 4, "realisasi_value": 3,
+                                     "realisasi": "Laporan Maret %s" % skp.employee_id.name})
+    cls.env["hr.asn.skp.feedback"].sudo().create({
+        "skp_id": cls.skp.id, "giver_id": cls.emp["H.dseksi"].id, "topic": "rhk",
+        "rhk_id": cls.skp.rhk_ids[0].id, "name": "Laporan rapi, kirim lebih awal", "date": "2026-03-10",
+    })
+    cls.set_capaian(cls.units["dinas"], "baik")
+    cls.period = cls.make_period("month", 3)
+    cls.generate(cls.period)
+    by_employee = {e.employee_id: e for e in cls.period.evaluation_ids}
+    cls.eval1 = by_employee[cls.emp["H.dinas"]]
+    cls.eval2 = by_employee[cls.emp["H.insp"]]
+    cls.eval3 = by_employee[cls.emp["S.dseksi"]]
+    cls.eval4 = by_employee[cls.emp["S.kuant"]]
+    cls.team = cls.eval3.team_id
+    cls.rate(cls.eval3, "diatas", "sesuai")  # baik
+    cls.rate(cls.eval4, "dibawah", "sesuai")  # butuh perbaikan: the curve of capaian Baik is kept
+    cls.eval3.with_user(cls.user_penilai).write({"catatan": "Pertahankan ketepatan waktu",
+                                                 "rekomendasi": "Pelatihan analisis data"})
+    cls.team.with_user(cls.user_penilai).action_set()
+    (cls.eval1 | cls.eval2).sudo().write({"rating_hasil": "sesuai", "rating_perilaku": "sesuai"})
+
+
 @tagged("post_install", "-at_install")
 @freeze_time("2026-04-06")
 class TestEvaluationReport(ReportMixin, HrAsnEvaluationCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # Format 4: a staff member of the Seksi on a kuantitatif SKP (the Kepala Seksi rates both)
-        Employee = cls.env["hr.employee"].with_context(tracking_disable=True)
-        cls.emp["S.kuant"] = Employee.create({
-            "name": "Staf Kuantitatif", "department_id": cls.units["dseksi"].id, "company_id": cls.company.id,
-            "asn_status": "pns", "nip": cls.make_nip(700), "asn_golongan": "III/a", "job_title": "Analis Data",
-            "asn_position_kind": "pelaksana"})
-        cls.skp4 = cls.set_skp(cls.make_skp("S.kuant", approach="kuantitatif", parent_rhk=cls.kasi.rhk_ids[0],
-                                            iki_count=2))
-        # Format 2: the Inspektur, who heads a Perangkat Daerah, on a kuantitatif SKP
-        cls.emp["H.insp"].write({"asn_golongan": "IV/c", "job_title": "Inspektur", "asn_position_kind": "jpt"})
-        cls.skp2 = cls.set_skp(cls.make_skp("H.insp", approach="kuantitatif"))
-        for skp in (cls.skp, cls.skp4, cls.skp2):
-            march = skp.month_ids.filtered(lambda month: month.month == 3)
-            march.line_ids.sudo().write({"target_value": 4, "realisasi_value": 3,
-                                         "realisasi": "Laporan Maret %s" % skp.employee_id.name})
-        cls.env["hr.asn.skp.feedback"].sudo().create({
-            "skp_id": cls.skp.id, "giver_id": cls.emp["H.dseksi"].id, "topic": "rhk",
-            "rhk_id": cls.skp.rhk_ids[0].id, "name": "Laporan rapi, kirim lebih awal", "date": "2026-03-10",
-        })
-        cls.set_capaian(cls.units["dinas"], "baik")
-        cls.period = cls.make_period("month", 3)
-        cls.generate(cls.period)
-        by_employee = {e.employee_id: e for e in cls.period.evaluation_ids}
-        cls.eval1 = by_employee[cls.emp["H.dinas"]]
-        cls.eval2 = by_employee[cls.emp["H.insp"]]
-        cls.eval3 = by_employee[cls.emp["S.dseksi"]]
-        cls.eval4 = by_employee[cls.emp["S.kuant"]]
-        cls.team = cls.eval3.team_id
-        cls.rate(cls.eval3, "diatas", "sesuai")  # baik
-        cls.rate(cls.eval4, "dibawah", "sesuai")  # butuh perbaikan: the curve of capaian Baik is kept
-        cls.eval3.with_user(cls.user_penilai).write({"catatan": "Pertahankan ketepatan waktu",
-                                                     "rekomendasi": "Pelatihan analisis data"})
-        cls.team.with_user(cls.user_penilai).action_set()
-        (cls.eval1 | cls.eval2).sudo().write({"rating_hasil": "sesuai", "rating_perilaku": "sesuai"})
+        build_documents(cls)
 
     def test_format_headings_in_the_lampiran_order(self):
         """Every heading of the Lampiran's two pages, in its order, for each of Formats 1-4."""
