@@ -19,3 +19,6 @@ from . import hr_asn_capaian_band
 from . import hr_asn_capaian_organisasi
 from . import hr_asn_capaian_organisasi_line
 from . import hr_department
+from . import hr_asn_evaluation_followup
+from . import hr_asn_evaluation_export
+from . import hr_employee
