@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.osv import expression
 
 from odoo.addons.hr_asn_performance.models.hr_asn_skp import PARTIES, PARTY_FIELDS
@@ -260,6 +260,44 @@ class HrAsnEvaluation(models.Model):
                     raise ValidationError(_("%(field)s is too long: at most %(max)s characters.",
                                             field=self._fields[name]._description_string(self.env),
                                             max=skp_rules.NOTE_MAX)) from None
+
+    def _message_track(self, fields_iter, initial_values_dict):
+        """The rating changes in the chatter, as core logs them (a note per evaluation with its tracking
+        values), but for a team rated at once in one INSERT of notes and one of tracking values per author
+        instead of two INSERTs per employee (issue 11: a bounded number of queries for a Perangkat Daerah).
+        Records with a subtype or a log message of their own go through core's per-record path."""
+        if not fields_iter:
+            return {}
+        tracked_fields = self.fields_get(fields_iter, attributes=("string", "type", "selection", "currency_field"))
+        precommit = self.env.cr.precommit.data
+        body_key, author_key = f"mail.tracking.message.{self._name}", f"mail.tracking.author.{self._name}"
+        bodies, authors = precommit.pop(body_key, {}), precommit.pop(author_key, {})
+        tracking, by_author, single = {}, defaultdict(lambda: self.browse()), self.browse()
+        for record in self:
+            try:
+                tracking[record.id] = record._mail_track(tracked_fields, initial_values_dict[record.id])
+            except MissingError:
+                continue
+            changes, values = tracking[record.id]
+            if not (changes and values):
+                continue
+            if record.id in bodies or record._track_subtype({name: initial_values_dict[record.id][name]
+                                                             for name in changes}):
+                single |= record
+            else:
+                by_author[authors[record.id].id if record.id in authors else None] |= record
+        for author_id, records in by_author.items():
+            messages = records._message_log_batch(bodies={
+                record.id: record._track_get_default_log_message(tracking[record.id][0]) for record in records
+            }, author_id=author_id)
+            self.env["mail.tracking.value"].sudo().create([
+                dict(command[2], mail_message_id=message.id)
+                for record, message in zip(records, messages, strict=True) for command in tracking[record.id][1]])
+        if single:
+            precommit[body_key] = {key: value for key, value in bodies.items() if key in single.ids}
+            precommit[author_key] = {key: value for key, value in authors.items() if key in single.ids}
+            tracking.update(super(HrAsnEvaluation, single)._message_track(fields_iter, initial_values_dict))
+        return tracking
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):

@@ -7,3 +7,4 @@ from . import test_evaluation_annual
 from . import test_portal
 from . import test_report
 from . import test_export
+from . import test_evaluation_performance
