@@ -514,7 +514,9 @@ class HrAsnEvaluation(models.Model):
         for line in feedback:
             feedback_by_skp[line.skp_id.id].append(line)
         unit_capaian = evaluations._asn_led_unit_capaian()
-        month_label = {month.id: month.name for month in months}
+        # the document is Indonesian whoever generates it (Lampiran I): "Maret 2026", not the user's language
+        month_label = {month.id: "%s %s" % (rules.MONTH_NAMES[month.month - 1].capitalize(), month.year)
+                       for month in months}
         evaluations.line_ids.unlink()
         evaluations.behavior_ids.unlink()
         line_vals, behavior_vals = [], []

@@ -136,7 +136,7 @@ class HrAsnEvaluationObjection(models.Model):
         objections.evaluation_id._message_log_batch(
             bodies=dict.fromkeys(objections.evaluation_id.ids, _("Keberatan filed: %s", reason)))
         objections._asn_notify_decider()
-        return objections
+        return objections.with_env(self.env)  # the caller's rights, not the superuser's
 
     def _asn_notify_decider(self):
         todo = self.env.ref("mail.mail_activity_data_todo")

@@ -205,6 +205,13 @@ class HrAsnEvaluationPeriod(models.Model):
                                       batch_size=500)
         return self._asn_open_jobs(jobs)
 
+    def action_print_job(self):
+        """All evaluations of the period (those the user may read) as one PDF, in a background job."""
+        evaluations = self.env["hr.asn.evaluation"].search([("period_id", "in", self.ids)])
+        if not evaluations:
+            raise UserError(_("There is no evaluation to print."))
+        return evaluations.action_print_job()
+
     @api.model
     def _asn_open_jobs(self, jobs):
         """The queued job(s), where the user follows the progress and gets the result."""

@@ -269,8 +269,9 @@ class HrAsnEvaluationTeam(models.Model):
     def action_print_penetapan(self):
         return self.env.ref("hr_asn_evaluation.hr_asn_evaluation_team_report").report_action(self)
 
-    def action_print_all(self):
-        return self.env.ref("hr_asn_evaluation.hr_asn_evaluation_report").report_action(self.evaluation_ids)
+    def action_print_job(self):
+        """The team's evaluations as one PDF, in a background job (a team may be large)."""
+        return self.evaluation_ids.action_print_job()
 
     # ------------------------------------------------------------------------------------------
     # Background job: generate the team's evaluations (hr.asn.job)

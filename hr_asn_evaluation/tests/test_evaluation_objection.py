@@ -85,6 +85,9 @@ class TestObjection(HrAsnEvaluationCase):
 
     def test_only_the_atasan_decides(self):
         objection = self.file()
+        self.assertFalse(objection.env.su, "what the employee gets back acts with their rights")
+        with self.assertRaises(AccessError):
+            objection.write({"decision": "sendiri", "new_rating_hasil": "diatas"})
         for user in (self.user_pegawai, self.user_penilai, self.user_other):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 objection.with_user(user).write({"decision": "x", "new_rating_hasil": "diatas"})

@@ -176,11 +176,15 @@ class TestJob(TransactionCase):
                     with self.assertRaises(AccessError):
                         job.with_user(user).unlink()
         self.assertEqual((own.state, other.state), ("queued", "queued"))
-        # a Pegawai reads their own job only; an Admin Kepegawaian OPD those of their company
+        # a Pegawai and an Admin Kepegawaian OPD read their own jobs only; BKPSDM those of their company
         self.assertEqual(self.env["hr.asn.job"].with_user(self.pegawai).search([]), own)
         with self.assertRaises(AccessError):
             other.with_user(self.pegawai).read(["name", "state"])
-        self.assertEqual(own.with_user(self.admin_a).read(["name"])[0]["name"], own.name)
+        with self.assertRaises(AccessError):
+            own.with_user(self.admin_a).read(["name"])
+        bkpsdm = new_test_user(self.env, "job_bkpsdm", groups="hr_asn_performance.group_hr_asn_performance_admin",
+                               company_id=self.company.id, company_ids=[(6, 0, self.company.ids)])
+        self.assertEqual(own.with_user(bkpsdm).read(["name"])[0]["name"], own.name)
         self.assertFalse(self.as_outsider(self.env["hr.asn.job"]).search([]))
         with self.assertRaises(AccessError):
             self.as_outsider(own).read(["name"])
@@ -225,7 +229,8 @@ class TestJob(TransactionCase):
         job.sudo().result_attachment_id = job.sudo()._asn_result_attachment({"attachment_id": attachment.id})
         self.assertEqual(job.with_user(self.pegawai).result_url, "/web/content/%s?download=true" % attachment.id)
         self.assertEqual((attachment.res_model, attachment.res_id), ("hr.asn.job", job.id))
-        # Admin Kepegawaian OPD reads the job, hence its result
-        self.assertEqual(attachment.with_user(self.admin_a).raw, b"hasil")
+        # another user's job is not an Admin Kepegawaian OPD's to read, nor its result (a city-wide file)
+        with self.assertRaises(AccessError):
+            attachment.with_user(self.admin_a).read(["raw"])
         with self.assertRaises(AccessError):
             self.as_outsider(attachment).read(["raw"])
