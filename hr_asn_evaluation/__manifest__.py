@@ -35,6 +35,7 @@
     ],
     "demo": [
         "demo/hr_asn_tpp_demo.xml",
+        "demo/hr_asn_evaluation_demo.xml",
     ],
     "installable": True,
 }

@@ -22,3 +22,4 @@ from . import hr_department
 from . import hr_asn_evaluation_followup
 from . import hr_asn_evaluation_export
 from . import hr_employee
+from . import hr_asn_evaluation_demo
