@@ -75,3 +75,45 @@ def create_employees(vals_list, heads):
         unit.with_context(hr_asn_no_recompute=True).manager_id = head
     env["hr.employee"]._asn_recompute_assessors()  # noqa: F821
     return employees
+
+
+def cascade_levels(employees):
+    """Employees by depth of the cascade: whose Pejabat Penilai has no SKP comes first."""
+    remaining, done, waves = employees, env["hr.employee"], []  # noqa: F821
+    while remaining:
+        wave = remaining.filtered(lambda e, done=done: not e.pejabat_penilai_id or e.pejabat_penilai_id in done)
+        waves.append(wave)
+        done |= wave
+        remaining -= wave
+    return waves
+
+
+def fill_skps(skps, year):
+    """What each employee writes in their draft: one RHK (cascading from their Pejabat Penilai's first RHK
+    in Formats 3/4) with two IKI."""
+    from odoo import fields
+
+    parents = {}
+    for rhk in env["hr.asn.skp.rhk"].search([("skp_id.state", "=", "set"), ("skp_id.year", "=", year)]):  # noqa: F821
+        parents.setdefault(rhk.employee_id.id, rhk.id)
+    env["hr.asn.skp.rhk"].create([{  # noqa: F821
+        "skp_id": skp.id, "kind": "utama", "name": "Hasil kerja %s" % skp.employee_id.name,
+        "parent_rhk_id": parents.get(skp.pejabat_penilai_id.id, False) if skp.skp_format in ("3", "4") else False,
+        "iki_ids": [fields.Command.create({"name": "Dokumen tersusun", "target_text": "12 dokumen"}),
+                    fields.Command.create({"name": "Tepat waktu", "aspect": "waktu", "target_text": "12 bulan"})],
+    } for skp in skps])
+
+
+def set_skps_of_city(employees, year):
+    """Draft, fill, submit and set the SKP of every employee, level by level down the cascade (as
+    bench_skp measures it); returns the SKPs."""
+    Skp = env["hr.asn.skp"]  # noqa: F821
+    skps = Skp
+    for wave in cascade_levels(employees):
+        drafts = Skp._asn_create_for_employees(wave, year)
+        fill_skps(drafts, year)
+        drafts.action_submit()
+        drafts.action_set()
+        env.invalidate_all()  # noqa: F821
+        skps |= drafts
+    return skps
