@@ -52,24 +52,29 @@ class HrAsnEvaluationDemo(models.AbstractModel):
 
         - Previous year (today's year - 1): an SKP for each member of the demo teams, copied from this
           year's (RHK cascaded to the assessor's copy), submitted, set and closed at the end of the year
-          (hr.asn.skp action_submit / action_set / _asn_close, as the superuser); its annual evaluations
-          rated, set, received and reported (dilaporkan), dated January.
-        - This year, each month over: capaian kinerja organisasi set by BKPSDM (Dinas Kesehatan computed
-          from scored criteria, the other Perangkat Daerah by hand with a basis), the teams generated, the
-          ratings written as each team's Pejabat Penilai Kinerja (BKPSDM for the Wali Kota and for assessors
-          without a login), predikat that follow the pola distribusi, teams set, received as the employee,
-          reported as BKPSDM. Two months back pegawai's keberatan is upheld by kabid.yankes; three months
-          back kabid.yankes' keberatan is rejected by BKPSDM (for the Wali Kota); pegawai's team of that
-          month is not reported yet (one member has not signed). Last month: kasi.yankes' team waits for
-          kasi.yankes (pegawai draft, the other one dinilai); the Kepala Dinas' team is still to rate
-          (kadis.kesehatan); the Wali Kota's team is rated by BKPSDM but not set; kabid.yankes set the team
-          against the curve with a justification; kasi.yankes objected and kadis.kesehatan has that
-          keberatan to decide; lurah has his evaluation to sign; the other small teams are received.
+          (hr.asn.skp action_submit / action_set / _asn_close, as the superuser); its twelve months
+          evaluated as below, then its annual evaluations (the roll-up of those months proposed, the
+          Pejabat Penilai deciding) rated, set, received and reported (dilaporkan) in January.
+        - Each month (the previous year's, then this year's that are over): the capaian kinerja
+          organisasi set by BKPSDM (Dinas Kesehatan computed from scored criteria, the other Perangkat
+          Daerah by hand with a basis), the teams and evaluations generated, the ratings written as each
+          team's Pejabat Penilai Kinerja (BKPSDM for the Wali Kota and for assessors without a login) with
+          predikat that follow the pola distribusi, the teams set, received as the employee, reported by
+          BKPSDM.
+        - The story of the last months ("last month" = the month just over):
+          two months before last, kabid.yankes' keberatan rejected by BKPSDM (for the Wali Kota);
+          the month before last, pegawai's keberatan upheld by kabid.yankes, her team not reported yet
+          (one member has not signed);
+          last month, kasi.yankes' team waits for kasi.yankes (pegawai draft, the other one dinilai), the
+          Kepala Dinas' team for kadis.kesehatan (draft), kabid.yankes set his team against the curve with
+          a justification, kasi.yankes objected and kadis.kesehatan has that keberatan to decide, lurah has
+          his evaluation to sign, the small teams are received;
+          the Wali Kota's team of the last two months is rated by BKPSDM but not set (late).
         - Every period ranked (Pasal 31); TPP percentage and angka kredit follow from the set predikat.
 
         Deterministic (no randomness); dates are moved back to where a real year has them, never after
-        today. In January no month of the year is over yet: only the previous year is built. Skipped when
-        the Pemda already has evaluation periods (the demo loads once)."""
+        today. In January "last month" is the previous December and the annual evaluations wait to be
+        rated (generated, draft). Skipped when the Pemda already has evaluation periods (it loads once)."""
         env = self.env
         today = fields.Date.context_today(self)
         company = env.ref("base.main_company")
@@ -85,28 +90,37 @@ class HrAsnEvaluationDemo(models.AbstractModel):
             "curve": env["hr.asn.curve.rule"].sudo()._asn_table(company) or rules.DEFAULT_CURVE,
         }
         self._asn_demo_previous_skps(company, today.year - 1)
-        last = today.month - 1  # the months of this year that are over
-        periods = Period.create([{"company_id": company.id, "kind": "annual", "year": today.year - 1}] + [
-            {"company_id": company.id, "kind": "periodic", "period_kind": "month", "year": today.year,
-             "period": month} for month in range(1, last + 1)])
-        for period in periods:
-            self._asn_demo_period(period, None if period.kind == "annual" else last - period.period, demo)
-        for period in periods:
+        # every month of the previous year, then its annual evaluation, then this year's months that are over
+        months = [(today.year - 1, month) for month in range(1, 13)]
+        months += [(today.year, month) for month in range(1, today.month)]
+        periods = Period.create([{"company_id": company.id, "kind": "periodic", "period_kind": "month",
+                                  "year": year, "period": month} for year, month in months])
+        annual = Period.create({"company_id": company.id, "kind": "annual", "year": today.year - 1})
+        for index, period in enumerate(periods):
+            self._asn_demo_period(period, len(periods) - 1 - index, demo)
+            if (period.year, period.period) == (annual.year, 12):
+                # in January the Pejabat Penilai are still to rate the year; later it is closed
+                self._asn_demo_period(annual, None, demo, rate=today.month > 1)
+        for period in periods | annual:
             period._asn_rank()
         return True
 
     @api.model
-    def _asn_demo_period(self, period, age, demo):
-        """One period through the workflow; ``age`` is how many months ago it ended (None: the year)."""
+    def _asn_demo_period(self, period, age, demo, rate=True):
+        """One period through the workflow; ``age`` is how many months ago it ended (None: the year);
+        without ``rate`` its evaluations are only generated."""
         users = demo["users"]
         teams = period._asn_make_teams()
         self._asn_demo_capaian(period, teams, demo["dinkes"], age, users["bkpsdm"])
         teams._asn_generate()
+        if not rate:
+            return
         roles = self._asn_demo_roles(teams, users, age)
         self._asn_demo_rate(period, teams - roles["unrated"], roles, demo)
         to_set = teams - roles["unrated"]
         if age == 0:
-            to_set -= roles["kasi"] | roles["walikota"]
+            to_set -= roles["kasi"]
+        to_set -= roles["walikota"]
         for team in to_set:
             if team == roles["against_curve"] and team.violations:
                 team.with_user(team.penilai_user_id).write({"justification": (
@@ -135,7 +149,8 @@ class HrAsnEvaluationDemo(models.AbstractModel):
         roles = {"age": age, "kasi": team_of(users["kasi.yankes"]), "mine": mine, "forced": {},
                  "unrated": team_of(users["kadis.kesehatan"]) if age == 0 else teams.browse(),
                  "against_curve": team_of(users["kabid.yankes"]) if age == 0 else teams.browse(),
-                 "walikota": teams.filtered(lambda team: not team.pejabat_penilai_id)[:1] if age == 0
+                 # BKPSDM rates for the Wali Kota but has not set the last two months: late on the dashboard
+                 "walikota": teams.filtered(lambda team: not team.pejabat_penilai_id)[:1] if age in (0, 1)
                  else teams.browse()}
         if age == 1:  # pegawai's keberatan, upheld
             roles["forced"][mine["pegawai"].id] = "butuh_perbaikan"
@@ -229,8 +244,9 @@ class HrAsnEvaluationDemo(models.AbstractModel):
         natural = []
         for index, evaluation in enumerate(members):
             rotation = (index + salt) % 5
-            natural.append(forced.get(evaluation.id) or ("sangat_baik" if rotation == 0 else
-                                                         "butuh_perbaikan" if rotation == 3 else "baik"))
+            proposed = evaluation.hint_predikat if evaluation.hint_predikat in DEMO_PREDIKATS else False
+            natural.append(forced.get(evaluation.id) or proposed or (
+                "sangat_baik" if rotation == 0 else "butuh_perbaikan" if rotation == 3 else "baik"))
         if not keep_curve or not team.capaian or len(members) != len(team.evaluation_ids) or len(members) > 6:
             return natural
         others = team.evaluation_ids - members
