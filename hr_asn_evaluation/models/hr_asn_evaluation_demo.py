@@ -74,9 +74,12 @@ class HrAsnEvaluationDemo(models.AbstractModel):
 
         Deterministic (no randomness); dates are moved back to where a real year has them, never after
         today. In January "last month" is the previous December and the annual evaluations wait to be
-        rated (generated, draft). Skipped when the Pemda already has evaluation periods (it loads once)."""
-        env = self.env
-        today = fields.Date.context_today(self)
+        rated (generated, draft). Skipped when the Pemda already has evaluation periods (it loads once).
+        The chatter speaks the demo users' language (Indonesian), without a "created" note per record."""
+        bkpsdm = self.env.ref(DEMO + "user_bkpsdm")
+        loader = self.with_context(lang=bkpsdm.lang or self.env.lang, mail_create_nolog=True)
+        env = loader.env
+        today = fields.Date.context_today(loader)
         company = env.ref("base.main_company")
         Period = env["hr.asn.evaluation.period"].sudo()
         if Period.search_count([("company_id", "=", company.id)], limit=1):
@@ -89,7 +92,7 @@ class HrAsnEvaluationDemo(models.AbstractModel):
             "kuadran": env["hr.asn.kuadran"].sudo()._asn_table(company),
             "curve": env["hr.asn.curve.rule"].sudo()._asn_table(company) or rules.DEFAULT_CURVE,
         }
-        self._asn_demo_previous_skps(company, today.year - 1)
+        loader._asn_demo_previous_skps(company, today.year - 1, bkpsdm)
         # every month of the previous year, then its annual evaluation, then this year's months that are over
         months = [(today.year - 1, month) for month in range(1, 13)]
         months += [(today.year, month) for month in range(1, today.month)]
@@ -97,10 +100,10 @@ class HrAsnEvaluationDemo(models.AbstractModel):
                                   "year": year, "period": month} for year, month in months])
         annual = Period.create({"company_id": company.id, "kind": "annual", "year": today.year - 1})
         for index, period in enumerate(periods):
-            self._asn_demo_period(period, len(periods) - 1 - index, demo)
+            loader._asn_demo_period(period, len(periods) - 1 - index, demo)
             if (period.year, period.period) == (annual.year, 12):
                 # in January the Pejabat Penilai are still to rate the year; later it is closed
-                self._asn_demo_period(annual, None, demo, rate=today.month > 1)
+                loader._asn_demo_period(annual, None, demo, rate=today.month > 1)
         for period in periods | annual:
             period._asn_rank()
         return True
@@ -131,11 +134,11 @@ class HrAsnEvaluationDemo(models.AbstractModel):
         objections = self._asn_demo_objections(teams, users, age)
         self._asn_demo_sign(to_set, roles, users, age)
         end = period.date_to
-        offsets = (10, 15, 30) if age is None else (3, 9, 20)  # set, signed, reported: days after the end
+        # days after the end of the period: rated, set, keberatan filed, decided, signed, reported
+        offsets = zip(("rate", "set", "object", "decide", "accept", "report"),
+                      (9, 10, 12, 15, 17, 30) if age is None else (2, 3, 5, 8, 10, 20), strict=True)
         self._asn_demo_dates(teams, objections, {
-            name: min(end + datetime.timedelta(days=days), demo["today"]) for name, days in (
-                ("rate", offsets[0] - 1), ("set", offsets[0]), ("object", offsets[0] + 2),
-                ("decide", offsets[0] + 7), ("accept", offsets[1]), ("report", offsets[2]))})
+            name: min(end + datetime.timedelta(days=days), demo["today"]) for name, days in offsets})
 
     @api.model
     def _asn_demo_roles(self, teams, users, age):
@@ -313,7 +316,7 @@ class HrAsnEvaluationDemo(models.AbstractModel):
         capaian.write({"set_date": min(teams.period_id[:1].date_to + datetime.timedelta(days=1), dates["set"])})
 
     @api.model
-    def _asn_demo_previous_skps(self, company, year):
+    def _asn_demo_previous_skps(self, company, year, bkpsdm):
         """SKPs of ``year`` for the employees with a set SKP this year, copied from it (the RHK cascaded to
         the copy of the assessor's RHK), submitted, set and closed at the end of that year; months reviewed
         with a realisasi. Level by level from the top, as the cascade needs the assessor's set SKP. An
@@ -362,7 +365,10 @@ class HrAsnEvaluationDemo(models.AbstractModel):
             for skp, rhks in zip(skps, sources, strict=True):
                 rhk_map.update(zip(rhks.ids, skp.rhk_ids.sorted("id").ids, strict=True))
             skps.action_submit()
-            skps.action_set()
+            for user in skps.pejabat_penilai_id.user_id:  # set by the Pejabat Penilai, else BKPSDM
+                skps.filtered(lambda skp, user=user: skp.pejabat_penilai_id.user_id == user).with_user(
+                    user).action_set()
+            skps.filtered(lambda skp: skp.state == "submitted").with_user(bkpsdm).action_set()
             created |= skps
         months = created.month_ids.sudo().with_context(tracking_disable=True)
         months.line_ids.write({"realisasi": "Terlaksana sesuai rencana; laporan dan bukti dukung terunggah."})
