@@ -514,6 +514,9 @@ class HrAsnEvaluation(models.Model):
         for line in feedback:
             feedback_by_skp[line.skp_id.id].append(line)
         unit_capaian = evaluations._asn_led_unit_capaian()
+        taken_over = defaultdict(int)  # RHK taken over per SKP, counted once (not per evaluation x RHK)
+        for rhk in rhks.filtered("taken_over"):
+            taken_over[rhk.skp_id.id] += 1
         # the document is Indonesian whoever generates it (Lampiran I): "Maret 2026", not the user's language
         month_label = {month.id: "%s %s" % (rules.MONTH_NAMES[month.month - 1].capitalize(), month.year)
                        for month in months}
@@ -578,7 +581,7 @@ class HrAsnEvaluation(models.Model):
                 "hint_unit_capaian": led or False,
                 "hint_rating_hasil": LEADER_RATING.get(led, False),
                 "feedback_count": len(in_period),
-                "taken_over_count": sum(1 for rhk in rhks if rhk.skp_id == skp and rhk.taken_over),
+                "taken_over_count": taken_over[skp.id],
             }
         self.env["hr.asn.evaluation.line"].sudo().create(line_vals)
         self.env["hr.asn.evaluation.behavior"].sudo().create(behavior_vals)

@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..rules import evaluation as rules
@@ -111,13 +112,15 @@ class HrAsnEvaluationPeriod(models.Model):
     # ------------------------------------------------------------------------------------------
     # Teams and their members
     # ------------------------------------------------------------------------------------------
-    def _asn_candidate_skps(self):
-        """{employee id: SKP} the period evaluates: the last set/closed SKP overlapping it."""
+    def _asn_candidate_skps(self, employee_domain=()):
+        """{employee id: SKP} the period evaluates: the last set/closed SKP overlapping it (of the employees
+        ``employee_domain`` selects, hr.employee domain; all by default)."""
         self.ensure_one()
         skps = self.env["hr.asn.skp"].sudo().search([
             ("company_id", "=", self.company_id.id), ("year", "=", self.year), ("state", "in", ("set", "closed")),
             ("date_from", "<=", self.date_to), ("date_to", ">=", self.date_from),
-            ("employee_id.active", "=", True)], order="employee_id, date_from, revision, id")
+            ("employee_id", "any", [("active", "=", True), *employee_domain])],
+            order="employee_id, date_from, revision, id")
         picked = {}
         for skp in skps:
             picked[skp.employee_id.id] = skp  # ordered: the last one wins
@@ -163,8 +166,18 @@ class HrAsnEvaluationPeriod(models.Model):
         self.ensure_one()
         by_key = {(team.pejabat_penilai_id.id or False, team.pejabat_penilai_official or False): team.id
                   for team in teams}
+        # only the SKPs of these teams' members: a job batch of teams does not read the whole city's
+        penilai = [key[0] for key in by_key if key[0]]
+        officials = [key[1] for key in by_key if not key[0] and key[1]]
+        employee_domain = expression.OR([
+            [("pejabat_penilai_id", "in", penilai)],
+            [("pejabat_penilai_id", "=", False), ("pejabat_penilai_official", "in", officials)],
+            # a team of nobody's (neither assessor known) has the key (False, False)
+            [("pejabat_penilai_id", "=", False), ("pejabat_penilai_official", "in", ("", False))]
+            if (False, False) in by_key else expression.FALSE_DOMAIN,
+        ])
         members = defaultdict(list)
-        for skp in self._asn_candidate_skps().values():
+        for skp in self._asn_candidate_skps(employee_domain).values():
             team_id = by_key.get(self._asn_team_key(skp.employee_id))
             if team_id:
                 members[team_id].append(skp)

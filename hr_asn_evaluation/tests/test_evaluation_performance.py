@@ -97,7 +97,7 @@ class TestEvaluationPerformance(HrAsnEvaluationCase):
 
 # the period's set SKPs, the teams, the new evaluations with their lines and perilaku rows, the 360 results,
 # the capaian of led units and of the teams' units
-GENERATE_QUERIES = 41
+GENERATE_QUERIES = 39
 GENERATE_WARM = 7
 # the role check, one UPDATE of the ratings and the predikat, the move to dinilai and its chatter notes
 RATE_QUERIES = 9
