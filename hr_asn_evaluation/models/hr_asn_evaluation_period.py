@@ -159,7 +159,7 @@ class HrAsnEvaluationPeriod(models.Model):
                 "department_id": unit.id,
                 "opd_id": unit.asn_opd_id.id or unit.id,
             })
-        return self.team_ids | Team.create(vals_list)
+        return self.team_ids | Team.with_context(mail_create_nolog=True).create(vals_list)
 
     def _asn_team_members(self, teams):
         """{team id: [SKP, ...]} of these teams in this period."""

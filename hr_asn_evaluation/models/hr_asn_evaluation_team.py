@@ -125,15 +125,16 @@ class HrAsnEvaluationTeam(models.Model):
         total = sum(counts.values())
         shares = rules.curve_shares(self.capaian, self._asn_curve_table()) if self.capaian else {}
         peak = rules.curve_peak(self.capaian, self._asn_curve_table()) if self.capaian else ()
-        width, height, top, bottom = 500, 220, 30, 50
+        width, height, top, bottom = 500, 240, 40, 58
         plot = height - top - bottom
         step = width / len(rules.PREDIKAT_CODES)
         parts = [Markup('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%%" '
                         'style="max-width:%dpx;font-family:sans-serif;font-size:11px">') % (width, height, width)]
-        title = _("KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI DENGAN CAPAIAN KINERJA ORGANISASI %s",
-                  (capaian_labels.get(self.capaian) or "-").upper())
-        parts.append(Markup('<text x="%d" y="14" text-anchor="middle" font-weight="bold">%s</text>')
-                     % (width // 2, title))
+        # the title of Lampiran I on two lines (one text element: the document prints its own title)
+        parts.append(Markup('<text x="%d" y="13" text-anchor="middle" font-weight="bold"><tspan x="%d">%s</tspan>'
+                            '<tspan x="%d" dy="13">%s</tspan></text>')
+                     % (width // 2, width // 2, _("KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI"), width // 2,
+                        _("DENGAN CAPAIAN KINERJA ORGANISASI %s", (capaian_labels.get(self.capaian) or "-").upper())))
         parts.append(Markup('<line x1="0" y1="%d" x2="%d" y2="%d" stroke="#555"/>')
                      % (top + plot, width, top + plot))
         curve_points = []
@@ -159,9 +160,9 @@ class HrAsnEvaluationTeam(models.Model):
             curve_points.append("%.1f,%.1f" % (x + step / 2, top + plot - plot * min(level, 1.0)))
         parts.append(Markup('<polyline points="%s" fill="none" stroke="#1f3b73" stroke-opacity="0.45" '
                             'stroke-width="1.5"/>') % " ".join(curve_points))
-        parts.append(Markup('<text x="0" y="%d">%s</text>') % (height - 8, _(
-            "Bars: the team's predikat (%(size)s employees). Lines: at most (solid) / at least (dashed) of the "
-            "pola distribusi.", size=total)))
+        parts.append(Markup('<text x="0" y="%d"><tspan x="0">%s</tspan><tspan x="0" dy="12">%s</tspan></text>')
+                     % (height - 18, _("Bars: the team's predikat (%(size)s employees).", size=total),
+                        _("Lines: at most (solid) / at least (dashed) of the pola distribusi.")))
         parts.append(Markup("</svg>"))
         return Markup("").join(escape(part) if not isinstance(part, Markup) else part for part in parts)
 
@@ -298,7 +299,7 @@ class HrAsnEvaluationTeam(models.Model):
                     if (skp.employee_id.id, skp.id) in have:
                         continue
                     vals_list.append(Evaluation._asn_prepare_vals(skp, period, team))
-            created |= Evaluation.create(vals_list)
+            created |= Evaluation.with_context(mail_create_nolog=True).create(vals_list)
         created._asn_fill()
         created.filtered(lambda e: e.kind == "annual")._asn_fill_components()
         self._asn_refresh_capaian()
