@@ -34,7 +34,7 @@ class HrAsnEvaluationFollowup(models.Model):
                                     domain="[('state', 'in', ('ditetapkan', 'diterima', 'dilaporkan'))]")
     company_id = fields.Many2one(related="evaluation_id.company_id", store=True, index=True)
     employee_id = fields.Many2one(related="evaluation_id.employee_id", store=True, index=True)
-    employee_name = fields.Char(related="evaluation_id.employee_name", string="Employee")
+    employee_name = fields.Char(related="evaluation_id.employee_name", string="Employee Name")
     employee_nip = fields.Char(related="evaluation_id.employee_nip")
     opd_id = fields.Many2one(related="evaluation_id.opd_id", store=True, index=True)
     period_label = fields.Char(related="evaluation_id.period_label")
