@@ -135,10 +135,10 @@ class HrAsnEvaluation(models.Model):
                                        compute="_compute_objection_state", store=True)
     objection_deadline = fields.Date(string="Keberatan Until", readonly=True)
 
-    rank_team = fields.Integer(string="Rank in Team", readonly=True, aggregator=False)
-    rank_unit = fields.Integer(string="Rank in Unit", readonly=True, aggregator=False)
-    rank_opd = fields.Integer(string="Rank in Perangkat Daerah", readonly=True, aggregator=False)
-    rank_city = fields.Integer(string="Rank in the Pemda", readonly=True, aggregator=False)
+    rank_team = fields.Integer(string="Rank in Team", readonly=True, aggregator="min")
+    rank_unit = fields.Integer(string="Rank in Unit", readonly=True, aggregator="min")
+    rank_opd = fields.Integer(string="Rank in Perangkat Daerah", readonly=True, aggregator="min")
+    rank_city = fields.Integer(string="Rank in the Pemda", readonly=True, aggregator="min")
     tpp_percent = fields.Float(string="TPP (%)", readonly=True, digits=(16, 2), aggregator="avg")
     angka_kredit = fields.Float(readonly=True, digits=(16, 3))
 
@@ -203,11 +203,10 @@ class HrAsnEvaluation(models.Model):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(_("Unsupported search on Late."))
         today = fields.Date.context_today(self)
-        domain = []
-        for company in self.env.companies:
-            limit = fields.Date.subtract(today, days=company.asn_eval_deadline_days or 0)
-            domain = expression.OR([domain, [("company_id", "=", company.id), ("date_to", "<", limit)]])
-        late = expression.AND([[("state", "in", ("draft", "dinilai"))], domain or [(0, "=", 1)]])
+        per_company = [[("company_id", "=", company.id),
+                        ("date_to", "<", fields.Date.subtract(today, days=company.asn_eval_deadline_days or 0))]
+                       for company in self.env.companies]
+        late = expression.AND([[("state", "in", ("draft", "dinilai"))], expression.OR(per_company)])
         return late if (operator == "=") == value else ["!"] + late
 
     @api.depends_context("uid")

@@ -49,7 +49,9 @@ class HrAsnEvaluationPeriod(models.Model):
     def _compute_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for period in self:
-            period.name = "%s %s" % (kinds.get(period.kind, ""), period.period_label or "")
+            # "TAHUN 2026" says it is annual; a month or quarter says Periodik
+            period.name = period.period_label if period.kind == "annual" else "%s %s" % (
+                kinds.get(period.kind, ""), period.period_label or "")
 
     @api.depends("kind", "period_kind", "year", "period")
     def _compute_bounds(self):

@@ -82,7 +82,8 @@ class HrAsnEvaluationTeam(models.Model):
             for code in rules.PREDIKAT_CODES:
                 team["count_%s" % code] = counts[code]
             violations = team._asn_violations(counts) if team.capaian else []
-            team.complies = bool(team.capaian) and not violations
+            # "follows the curve" only once every member is rated: a half-rated team proves nothing yet
+            team.complies = bool(team.capaian) and not violations and team.rated_count == len(members)
             team.violations = "\n".join(team._asn_describe(violation, sum(counts.values()))
                                         for violation in violations) or False
             team.curve_html = team._asn_curve_svg(counts)

@@ -252,6 +252,11 @@ class TestEvaluationJobs(HrAsnEvaluationCase):
         action = period.with_user(self.user_admin).action_rank()
         self.env["hr.asn.job"]._cron_run()
         self.assertEqual(set(period.evaluation_ids.mapped("rank_city")), {1}, "equal figures share the rank")
+        # the Pemeringkatan list: ranked evaluations grouped by period, ordered by rank
+        action = self.env.ref("hr_asn_evaluation.hr_asn_evaluation_action_ranking")
+        groups = self.Evaluation.with_user(self.user_admin).web_read_group(
+            [("rank_city", ">", 0)], ["rank_city:min"], ["period_id"], orderby="rank_city")
+        self.assertEqual(groups["groups"][0]["period_id_count"], 4, action.name)
 
     def test_only_bkpsdm_runs_the_city(self):
         period = self.make_period("month", 3)
@@ -320,6 +325,8 @@ class TestEvaluationReminders(HrAsnEvaluationCase):
             self.assertFalse(self.evaluation.is_late)
             self.Evaluation._cron_remind()
             self.assertFalse(self.evaluation.activity_ids, "within the Pemda's 10 days")
+            self.assertNotIn(self.evaluation, self.Evaluation.search([("is_late", "=", True)]))
+            self.assertIn(self.evaluation, self.Evaluation.search([("is_late", "=", False)]))
         with freeze_time("2026-04-15"):
             self.evaluation.invalidate_recordset(["is_late"])
             self.assertTrue(self.evaluation.is_late)
