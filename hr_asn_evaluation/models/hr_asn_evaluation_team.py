@@ -161,7 +161,8 @@ class HrAsnEvaluationTeam(models.Model):
             curve_points.append("%.1f,%.1f" % (x + step / 2, top + plot - plot * min(level, 1.0)))
         parts.append(Markup('<polyline points="%s" fill="none" stroke="#1f3b73" stroke-opacity="0.45" '
                             'stroke-width="1.5"/>') % " ".join(curve_points))
-        parts.append(Markup('<text x="0" y="%d"><tspan x="0">%s</tspan><tspan x="0" dy="12">%s</tspan></text>')
+        parts.append(Markup('<text x="0" y="%d" font-size="9"><tspan x="0">%s</tspan><tspan x="0" dy="11">%s</tspan>'
+                            '</text>')
                      % (height - 18, _("Bars: the team's predikat (%(size)s employees).", size=total),
                         _("Lines: at most (solid) / at least (dashed) of the pola distribusi.")))
         parts.append(Markup("</svg>"))
