@@ -97,14 +97,14 @@ class TestEvaluationPerformance(HrAsnEvaluationCase):
 
 # the period's set SKPs, the teams, the new evaluations with their lines and perilaku rows, the 360 results,
 # the capaian of led units and of the teams' units
-GENERATE_QUERIES = 39
+GENERATE_QUERIES = 35
 GENERATE_WARM = 7
 # the role check, one UPDATE of the ratings and the predikat, the move to dinilai and its chatter notes
 RATE_QUERIES = 9
 RATE_WARM = 9
 # the role check, the capaian, the curve, one UPDATE per state change, TPP/angka kredit, to-dos, chatter
 SET_QUERIES = 31
-SET_WARM = 12
+SET_WARM = 15
 # one read of the period's rated evaluations and one UPDATE per thousand rows
 RANK_QUERIES = 3
 RANK_WARM = 0
