@@ -91,6 +91,13 @@ class HrAsnEvaluationPeriod(models.Model):
                 vals["period_kind"] = company.asn_eval_cadence or "month"
         return super().create(vals_list)
 
+    def write(self, vals):
+        """A period with teams keeps its dates: its evaluations were made for them."""
+        if {"kind", "period_kind", "year", "period", "company_id"} & set(vals) and self.team_ids:
+            raise UserError(_("%s already has its evaluations: open another period instead of changing this one.",
+                              self[:1].name))
+        return super().write(vals)
+
     def _compute_counts(self):
         groups = self.env["hr.asn.evaluation"]._read_group([("period_id", "in", self.ids)], ["period_id", "state"],
                                                            ["__count"])

@@ -55,6 +55,11 @@ class TestEvaluationGenerate(HrAsnEvaluationCase):
         self.assertEqual(evaluation.atasan_pejabat_penilai_id, self.emp["H.dbid"])
         self.assertEqual(evaluation.state, "draft")
 
+    def test_generated_period_keeps_its_dates(self):
+        with self.assertRefused(UserError, "already has its evaluations"):
+            self.period.with_user(self.user_admin).write({"period": 4})
+        self.assertEqual(self.period.period_label, "MARET 2026")
+
     def test_generate_twice_adds_nothing(self):
         before = self.period.evaluation_ids
         self.period._asn_make_teams()._asn_generate()
