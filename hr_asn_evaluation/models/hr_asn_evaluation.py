@@ -621,11 +621,14 @@ class HrAsnEvaluation(models.Model):
         for evaluation in periodic:
             by_skp[evaluation.skp_id.id].append(evaluation)
         annual.component_ids.unlink()
+        skps_of = defaultdict(list)  # (employee, year) -> SKPs, oldest first: no scan of all SKPs per evaluation
+        for skp in skps:
+            skps_of[skp.employee_id.id, skp.year].append(skp)
         vals_list, hints = [], {}
         for evaluation in annual:
             policy = evaluation.company_id.asn_rollup_policy or rules.DEFAULT_ROLLUP_POLICY
             year_results = []
-            for skp in skps.filtered(lambda skp, e=evaluation: skp.employee_id == e.employee_id and skp.year == e.year):
+            for skp in skps_of[evaluation.employee_id.id, evaluation.year]:
                 # a revision replaces its SKP (same position): count the months of the latest revision only
                 months = len(skp_rules.months_of(skp.date_from, skp.date_to))
                 results = [(rules.months_in(p.period_kind), p.predikat) for p in by_skp[skp.id]]
@@ -660,6 +663,7 @@ class HrAsnEvaluation(models.Model):
             coefficients = self.env["hr.asn.angka.kredit.coefficient"].sudo()._asn_table(company)
             known = {jenjang for jenjang, _value in coefficients}
             group = evaluations.filtered(lambda e, company=company: e.company_id == company and e.predikat)
+            updates = {}
             for evaluation in group:
                 values = {"tpp_percent": rules.tpp_percent(evaluation.predikat, tpp) if tpp else 0.0}
                 if evaluation.position_kind == "fungsional" and evaluation.jenjang in known \
@@ -667,7 +671,10 @@ class HrAsnEvaluation(models.Model):
                     values["angka_kredit"] = rules.angka_kredit(rules.months_in(evaluation.period_kind),
                                                                 evaluation.predikat, evaluation.jenjang,
                                                                 percents, coefficients)
-                evaluation.write(values)
+                updates[evaluation.id] = values
+            # one write per distinct set of values (a team shares a few predikat), not one per evaluation
+            for values, same in _group_by_values(group, updates):
+                same.write(values)
             yearly = group.filtered(lambda e: e.kind == "annual" and e.position_kind == "fungsional")
             if yearly:
                 sums = dict(((employee.id, year), total) for employee, year, total in self.sudo()._read_group(

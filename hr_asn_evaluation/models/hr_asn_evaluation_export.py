@@ -171,7 +171,7 @@ class HrAsnEvaluationPeriod(models.Model):
 
     def _asn_export_xlsx(self, sheets_method, prefix):
         """One XLSX per period from its ``sheets_method`` (the data), in the requester's language."""
-        periods = self.with_context(lang=self.env.user.lang or self.env.context.get("lang"))
+        periods = self.with_context(lang=self.env.user.lang)  # the job runs as its requester
         attachments = self.env["ir.attachment"]
         for record in periods:
             record._check_export_access()

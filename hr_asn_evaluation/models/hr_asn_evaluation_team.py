@@ -70,8 +70,11 @@ class HrAsnEvaluationTeam(models.Model):
 
     @api.depends("evaluation_ids.predikat", "evaluation_ids.state", "capaian", "company_id")
     def _compute_curve(self):
-        """Live on the form: the counts per predikat against the curve of the unit's capaian (§3)."""
+        """Live on the form: the counts per predikat against the curve of the unit's capaian (§3). The
+        Pemda's curve table is read once per Pemda, not once per team (a list of teams computes them all)."""
+        tables = {company: self._asn_curve_table(company) for company in self.company_id}
         for team in self:
+            table = tables.get(team.company_id) or rules.DEFAULT_CURVE
             members = team._asn_curve_members()
             counts = {code: 0 for code in rules.PREDIKAT_CODES}
             for evaluation in members:
@@ -81,12 +84,12 @@ class HrAsnEvaluationTeam(models.Model):
             team.rated_count = sum(counts.values())
             for code in rules.PREDIKAT_CODES:
                 team["count_%s" % code] = counts[code]
-            violations = team._asn_violations(counts) if team.capaian else []
+            violations = team._asn_violations(counts, table) if team.capaian else []
             # "follows the curve" only once every member is rated: a half-rated team proves nothing yet
             team.complies = bool(team.capaian) and not violations and team.rated_count == len(members)
             team.violations = "\n".join(team._asn_describe(violation, sum(counts.values()))
                                         for violation in violations) or False
-            team.curve_html = team._asn_curve_svg(counts)
+            team.curve_html = team._asn_curve_svg(counts, table)
 
     def _asn_curve_members(self):
         """The evaluations the curve counts: the team's own, or under the setting "per Perangkat Daerah"
@@ -99,11 +102,11 @@ class HrAsnEvaluationTeam(models.Model):
             ("team_id", "!=", self._origin.id)])
         return self.evaluation_ids | others
 
-    def _asn_curve_table(self):
-        return self.env["hr.asn.curve.rule"].sudo()._asn_table(self.company_id) or rules.DEFAULT_CURVE
+    def _asn_curve_table(self, company=None):
+        return self.env["hr.asn.curve.rule"].sudo()._asn_table(company or self.company_id) or rules.DEFAULT_CURVE
 
-    def _asn_violations(self, counts):
-        return rules.curve_violations(self.capaian, counts, self._asn_curve_table())
+    def _asn_violations(self, counts, table=None):
+        return rules.curve_violations(self.capaian, counts, table or self._asn_curve_table())
 
     def _asn_describe(self, violation, size):
         """A violation in the user's words, e.g. "Sangat Baik: at most 2 of 3 employees, now 3"."""
@@ -118,14 +121,15 @@ class HrAsnEvaluationTeam(models.Model):
         return _("%(group)s: at least %(limit)s of %(size)s employees, now %(actual)s.", group=group,
                  limit=violation.limit_count, size=size, actual=violation.actual_count)
 
-    def _asn_curve_svg(self, counts):
+    def _asn_curve_svg(self, counts, table=None):
         """KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI DENGAN CAPAIAN KINERJA ORGANISASI ... (Lampiran I):
         the team's share per predikat as bars, the curve's bounds as marks (shares from the table, §3)."""
         labels = dict(self.env["hr.asn.evaluation"]._fields["predikat"]._description_selection(self.env))
         capaian_labels = dict(self._fields["capaian"]._description_selection(self.env))
         total = sum(counts.values())
-        shares = rules.curve_shares(self.capaian, self._asn_curve_table()) if self.capaian else {}
-        peak = rules.curve_peak(self.capaian, self._asn_curve_table()) if self.capaian else ()
+        table = table or (self._asn_curve_table() if self.capaian else ())
+        shares = rules.curve_shares(self.capaian, table) if self.capaian else {}
+        peak = rules.curve_peak(self.capaian, table) if self.capaian else ()
         width, height, top, bottom = 500, 240, 40, 58
         plot = height - top - bottom
         step = width / len(rules.PREDIKAT_CODES)
@@ -207,11 +211,15 @@ class HrAsnEvaluationTeam(models.Model):
             teams = self.filtered(lambda team, period=period: team.period_id == period)
             found = Capaian._asn_capaian_for(teams.department_id | teams.opd_id, period.year, period.period_kind,
                                              period.period)
+            changed = {}  # capaian record -> teams that take it now: one write per record, not per team
             for team in teams:
                 record = found.get(team.department_id.id) or found.get(team.opd_id.id) or Capaian
                 if team.capaian_id != record or team.capaian != (record.capaian or False):
-                    team.sudo().write({"capaian_id": record.id, "capaian": record.capaian or False})
-                    team.evaluation_ids.sudo().write({"capaian_id": record.id, "capaian": record.capaian or False})
+                    changed[record] = changed.get(record, teams.browse()) | team
+            for record, group in changed.items():
+                values = {"capaian_id": record.id, "capaian": record.capaian or False}
+                group.sudo().write(values)
+                group.evaluation_ids.sudo().write(values)
 
     def action_set(self):
         """Set (menetapkan) the team's evaluations: every one rated, the capaian known, the curve kept
