@@ -3,6 +3,7 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools import SQL
 
 from odoo.addons.hr_asn_performance.models.hr_asn_skp import PARTIES, PARTY_FIELDS
 from odoo.addons.hr_asn_performance.models.hr_asn_skp_content_mixin import check_writable
@@ -440,7 +441,7 @@ class HrAsnEvaluation(models.Model):
         return overlapping.sorted(lambda skp: (skp.date_from, skp.revision, skp.id))[-1:]
 
     @api.model
-    def _asn_prepare_vals(self, skp, period, team):
+    def _asn_prepare_vals(self, skp, period, team, memo=None):
         """The evaluation's own values from the SKP's snapshot of its parties."""
         employee = skp.employee_id
         vals = {
@@ -457,14 +458,14 @@ class HrAsnEvaluation(models.Model):
             "date_to": period.date_to,
             "period_label": period.period_label,
         }
-        vals.update(self._asn_party_vals(employee, skp))
+        vals.update(self._asn_party_vals(employee, skp, memo))
         return vals
 
     @api.model
-    def _asn_party_vals(self, employee, skp):
+    def _asn_party_vals(self, employee, skp, memo=None):
         """Who is evaluated and who evaluates, as they are now (the SKP's own snapshot helper): the
         current Pejabat Penilai acts (Pasal 26), the SKP's unit and Perangkat Daerah."""
-        party = skp._asn_party_vals(employee, skp.approach)
+        party = skp._asn_party_vals(employee, skp.approach, memo)
         vals = {name: party[name] for name in SNAPSHOT_FIELDS}
         vals.update({
             "department_id": party["department_id"],
@@ -490,7 +491,11 @@ class HrAsnEvaluation(models.Model):
             return
         skps = evaluations.skp_id
         years = set(evaluations.mapped("year"))
-        months = self.env["hr.asn.skp.month"].sudo().search([("skp_id", "in", skps.ids)])
+        # only the months the evaluations cover (a month's generation reads one month per SKP, not twelve)
+        months = self.env["hr.asn.skp.month"].sudo().search([
+            ("skp_id", "in", skps.ids), ("year", "in", list(years)),
+            ("month", ">=", min(date.month for date in evaluations.mapped("date_from"))),
+            ("month", "<=", max(date.month for date in evaluations.mapped("date_to")))])
         month_lines = self.env["hr.asn.skp.month.line"].sudo().search([("month_id", "in", months.ids)])
         ikis = self.env["hr.asn.skp.iki"].sudo().search([("skp_id", "in", skps.ids)], order="sequence, id")
         rhks = ikis.rhk_id
@@ -500,9 +505,13 @@ class HrAsnEvaluation(models.Model):
         results = {}
         for year in years:
             results.update(self.env["hr.asn360.result"].sudo().get_results(evaluations.employee_id, year))
+        # the month lines as plain values, read once: (year, month, target, realisasi value, realisasi, month id,
+        # bukti dukung count)
         lines_by_iki = defaultdict(list)
         for line in month_lines:
-            lines_by_iki[line.iki_id.id].append(line)
+            month = line.month_id
+            lines_by_iki[line.iki_id.id].append((month.year, month.month, line.target_value, line.realisasi_value,
+                                                 line.realisasi, month.id, len(line.attachment_ids)))
         ikis_by_skp = defaultdict(list)
         for iki in ikis:
             ikis_by_skp[iki.skp_id.id].append(iki)
@@ -528,13 +537,13 @@ class HrAsnEvaluation(models.Model):
             in_period = [line for line in feedback_by_skp[skp.id]
                          if evaluation.date_from <= line.date <= evaluation.date_to]
             total_target = total_done = 0.0
+            first_month, last_month = evaluation.date_from.month, evaluation.date_to.month
             for iki in ikis_by_skp[skp.id]:
                 rhk = iki.rhk_id
                 period_lines = [line for line in lines_by_iki[iki.id]
-                                if evaluation.date_from.month <= line.month_id.month <= evaluation.date_to.month
-                                and line.month_id.year == evaluation.year]
-                target = sum(line.target_value for line in period_lines)
-                done = sum(line.realisasi_value for line in period_lines)
+                                if line[0] == evaluation.year and first_month <= line[1] <= last_month]
+                target = sum(line[2] for line in period_lines)
+                done = sum(line[3] for line in period_lines)
                 total_target += target
                 total_done += done
                 line_vals.append({
@@ -552,9 +561,9 @@ class HrAsnEvaluation(models.Model):
                     "period_target": target,
                     "realisasi_value": done,
                     "capaian_pct": rules.capaian_pct(target, done) or 0.0,
-                    "realisasi": "\n".join("%s: %s" % (month_label[line.month_id.id], line.realisasi)
-                                           for line in period_lines if line.realisasi) or False,
-                    "attachment_count": sum(len(line.attachment_ids) for line in period_lines),
+                    "realisasi": "\n".join("%s: %s" % (month_label[line[5]], line[4])
+                                           for line in period_lines if line[4]) or False,
+                    "attachment_count": sum(line[6] for line in period_lines),
                     "feedback": "\n".join(line.name for line in in_period
                                           if line.topic == "rhk" and line.rhk_id == rhk) or False,
                     "taken_over": rhk.taken_over,
@@ -582,8 +591,14 @@ class HrAsnEvaluation(models.Model):
                 "feedback_count": len(in_period),
                 "taken_over_count": taken_over[skp.id],
             }
-        self.env["hr.asn.evaluation.line"].sudo().create(line_vals)
-        self.env["hr.asn.evaluation.behavior"].sudo().create(behavior_vals)
+        # a month of a city is ~2 IKI and 7 perilaku rows per evaluation: inserted in bulk (the ORM's create
+        # of these read-only copies was most of the generation's time, issue 11's 20,000 in <= 60 s)
+        company_of = {evaluation.id: evaluation.company_id.id for evaluation in evaluations}
+        for vals in line_vals + behavior_vals:
+            vals["company_id"] = company_of[vals["evaluation_id"]]
+        _insert_rows(self.env["hr.asn.evaluation.line"], line_vals)
+        _insert_rows(self.env["hr.asn.evaluation.behavior"], behavior_vals)
+        evaluations.invalidate_recordset(["line_ids", "behavior_ids"])
         for values, group in _group_by_values(evaluations, updates):
             group.write(values)
 
@@ -725,19 +740,42 @@ class HrAsnEvaluation(models.Model):
 
 
 def _group_by_key(records, key):
-    groups = {}
+    groups = defaultdict(list)
     for record in records:
-        value = key(record)
-        groups[value] = groups.get(value, records.browse()) | record
-    return groups.items()
+        groups[key(record)].append(record.id)
+    return [(value, records.browse(ids)) for value, ids in groups.items()]
 
 
 def _group_by_values(records, updates):
     """Records sharing the same values, to write each set of values once."""
-    groups = {}
+    groups = defaultdict(list)
     for record in records:
         values = updates.get(record.id)
         if values:
-            frozen = tuple(sorted(values.items()))
-            groups[frozen] = groups.get(frozen, records.browse()) | record
-    return [(dict(frozen), group) for frozen, group in groups.items()]
+            groups[tuple(sorted(values.items()))].append(record.id)
+    return [(dict(frozen), records.browse(ids)) for frozen, ids in groups.items()]
+
+
+def _insert_rows(model, vals_list):
+    """INSERT ``vals_list`` (dicts with the same keys, stored plain fields only) into ``model``'s table in
+    one statement (one array per column, unnest), with the create/write user and date the ORM would set.
+    For read-only copies nothing else computes from (evaluation lines and perilaku rows): no default,
+    compute or constraint of theirs runs; the caller gives every value and invalidates the one2many that
+    reads them."""
+    if not vals_list:
+        return
+    names = list(vals_list[0])
+    fields_ = [model._fields[name] for name in names]
+    if any(not field.store or not field.column_type or field.translate or field.company_dependent
+           for field in fields_):
+        raise ValueError("_insert_rows takes plain stored fields only: %s" % names)
+    env = model.env
+    record = model.browse()
+    arrays = [SQL("%s::%s[]", [field.convert_to_column_insert(vals[field.name], record) for vals in vals_list],
+                  SQL(field.column_type[1]))
+              for field in fields_]
+    env.cr.execute(SQL(
+        "INSERT INTO %s (%s, create_uid, create_date, write_uid, write_date) "
+        "SELECT *, %s, %s, %s, %s FROM unnest(%s)",
+        SQL.identifier(model._table), SQL(", ").join(SQL.identifier(name) for name in names),
+        env.uid, env.cr.now(), env.uid, env.cr.now(), SQL(", ").join(arrays)))

@@ -303,13 +303,15 @@ class HrAsnEvaluationTeam(models.Model):
             members = period._asn_team_members(teams)
             existing = Evaluation.search([("period_id", "=", period.id), ("team_id", "in", teams.ids)])
             have = {(evaluation.employee_id.id, evaluation.skp_id.id) for evaluation in existing}
-            vals_list = []
+            vals_list, memo = [], {}
             for team in teams:
                 for skp in members.get(team.id, []):
                     if (skp.employee_id.id, skp.id) in have:
                         continue
-                    vals_list.append(Evaluation._asn_prepare_vals(skp, period, team))
-            created |= Evaluation.with_context(mail_create_nolog=True).create(vals_list)
+                    vals_list.append(Evaluation._asn_prepare_vals(skp, period, team, memo))
+            # no chatter work per record: no 'created' note, and the user who queued the job does not
+            # follow (and hear of) every evaluation of the city
+            created |= Evaluation.with_context(tracking_disable=True).create(vals_list).with_env(Evaluation.env)
         created._asn_fill()
         created.filtered(lambda e: e.kind == "annual")._asn_fill_components()
         self._asn_refresh_capaian()

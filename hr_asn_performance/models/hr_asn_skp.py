@@ -393,9 +393,17 @@ class HrAsnSkp(models.Model):
         }
 
     @api.model
-    def _asn_party_vals(self, employee, approach):
-        """Everything an SKP copies from its employee and their assessors at this moment."""
+    def _asn_party_vals(self, employee, approach, memo=None):
+        """Everything an SKP copies from its employee and their assessors at this moment. ``memo`` (a dict
+        the caller keeps for one batch) reads each assessor once, not once per member of their team."""
         employee = employee.sudo()
+        person_vals = self._asn_person_vals
+        if memo is not None:
+            def person_vals(prefix, person, official=False):
+                key = (prefix, person.id, official)
+                if key not in memo:
+                    memo[key] = self._asn_person_vals(prefix, person, official)
+                return memo[key]
         vals = {
             "department_id": employee.department_id.id,
             "opd_id": employee.department_id.asn_opd_id.id,
@@ -407,16 +415,17 @@ class HrAsnSkp(models.Model):
             "atasan_pejabat_penilai_official": employee.atasan_pejabat_penilai_official,
         }
         vals.update(self._asn_person_vals("employee", employee))
-        vals.update(self._asn_person_vals("penilai", employee.pejabat_penilai_id, employee.pejabat_penilai_official))
-        vals.update(self._asn_person_vals("atasan", employee.atasan_pejabat_penilai_id,
-                                          employee.atasan_pejabat_penilai_official))
+        vals.update(person_vals("penilai", employee.pejabat_penilai_id, employee.pejabat_penilai_official))
+        vals.update(person_vals("atasan", employee.atasan_pejabat_penilai_id,
+                                employee.atasan_pejabat_penilai_official))
         return vals
 
     def _asn_refresh_parties(self):
         """Take the snapshot again (on submitting and on setting): who signs is who holds the posts now.
         Only what changed is written, so setting a whole Perangkat Daerah costs no write per SKP."""
+        memo = {}
         for skp in self:
-            vals = self._asn_party_vals(skp.employee_id, skp.approach)
+            vals = self._asn_party_vals(skp.employee_id, skp.approach, memo)
             changed = {name: value for name, value in vals.items()
                        if skp._fields[name].convert_to_write(skp[name], skp) != value}
             if changed:
