@@ -65,7 +65,6 @@ class ReportHrAsnSkp(models.AbstractModel):
             "parties": self._get_party_rows(skp, fmt),
             "layout": LAYOUTS[fmt],
             "iki_heading": IKI_HEADINGS.get(fmt, ""),
-            "shows_parent": skp_rules.needs_cascade(fmt),
             "sections": self._get_rhk_sections(skp),
             "behaviors": self._get_behavior_rows(skp),
             # Lampiran I has no Lampiran SKP page for format 5 (tugas belajar): printed only when filled
@@ -73,6 +72,7 @@ class ReportHrAsnSkp(models.AbstractModel):
             "lampiran_organisation": (organisation or "").upper(),
             "supports": supports,
             "signature": self._get_signature(skp),
+            "footer": self._get_footer(skp),
         }
 
     @api.model
@@ -158,4 +158,14 @@ class ReportHrAsnSkp(models.AbstractModel):
             "employee_nip": skp.employee_nip or "",
             "penilai_name": skp.penilai_name or "",
             "penilai_nip": skp.penilai_nip or "",
+        }
+
+    @api.model
+    def _get_footer(self, skp):
+        """The running footer of every page: whose SKP it is (name and NIP, as the signature prints them) and
+        of which year; the page number is wkhtmltopdf's."""
+        return {
+            "name": skp.employee_name or skp.employee_id.name or "",
+            "nip": skp.employee_nip or "",
+            "title": "SKP %d" % skp.year,
         }

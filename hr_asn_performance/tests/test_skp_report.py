@@ -135,8 +135,7 @@ class TestSkpReport(HrAsnSkpCase):
         self.assertNotIn("Revisi ke-", text)
         self.assertInOrder(text, [
             "PENDEKATAN HASIL KERJA KUALITATIF", "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL",
-            "Rencana Hasil Kerja atasan yang diintervensi: RHK 1 of H.dseksi", "RHK 1 of S.dseksi",
-            "Ukuran keberhasilan/ indikator kinerja individu dan Target:",
+            "1 RHK 1 of S.dseksi", "Ukuran keberhasilan/ indikator kinerja individu dan Target:",
             "- IKI 1.1 of S.dseksi; Target: Tersusun tepat waktu",
             "B. TAMBAHAN", "PERILAKU KERJA",
             "Pegawai Yang Dinilai", "Kota Uji, 10 Januari 2026", "Pejabat Penilai Kinerja",
@@ -144,6 +143,9 @@ class TestSkpReport(HrAsnSkpCase):
             "LAMPIRAN SASARAN KINERJA PEGAWAI", "UNIT DINAS", "KONSEKUENSI", "Kota Uji, 10 Januari 2026",
         ])
         self.assertNotIn("Perspektif", text)
+        # Lampiran I format 3 has no label of the superior's RHK (only format 4 has that column)
+        self.assertNotIn("diintervensi", text.lower())
+        self.assertNotIn("RHK 1 of H.dseksi", text)
         self.assertEqual(self.party_row(root, 4), ["4", "JABATAN", "Analis", "4", "JABATAN", "Kepala Seksi"])
         self.assertEqual(self.party_row(root, 5), ["5", "UNIT KERJA", "Unit dseksi", "5", "UNIT KERJA",
                                                    "Unit dseksi"])
@@ -246,3 +248,34 @@ class TestSkpReport(HrAsnSkpCase):
         self.assertNotIn("PERJANJIAN KERJA", self.text(articles[1]))
         self.assertIn("S.dseksi", self.text(articles[1]))
         self.assertNotIn("S.dsub", self.text(articles[1]))
+
+    def test_signatures_kept_with_the_last_section_and_footer(self):
+        """Issue 12: each signature block sits in one non-breaking container with the last section above it
+        (the last BerAKHLAK value; KONSEKUENSI on the Lampiran page), and each SKP has its running footer with
+        the employee's name, NIP and the page number, in the order of the documents."""
+        kadis, kabid, kasi = self.make_cascade()
+        skps = self.set_skp(self.make_skp("S.dseksi", parent_rhk=kasi.rhk_ids[0])) | self.make_skp("S.dsub")
+        root = self.render(skps)
+        style = " ".join(" ".join(root.xpath("//style/text()")).split())
+        self.assertIn(".o_asn_skp .o_asn_skp_keep { page-break-inside: avoid; }", style)
+        for article in root.xpath("//div[hasclass('article')]"):
+            signatures = article.xpath(".//table[hasclass('o_asn_skp_sign')]")
+            self.assertEqual(len(signatures), 2, "the SKP page and the Lampiran SKP page")
+            for signature in signatures:
+                closing = signature.xpath("ancestor::div[hasclass('o_asn_skp_keep')]")
+                self.assertEqual(len(closing), 1, "the signature is inside one non-breaking container")
+                self.assertEqual(closing[0].xpath("./table")[-1], signature, "the signature closes the container")
+            skp_page, lampiran_page = (self.text(sig.getparent()) for sig in signatures)
+            self.assertInOrder(skp_page, ["7 Kolaboratif", "Ekspektasi Khusus Pimpinan:", "Pegawai Yang Dinilai",
+                                          "Pejabat Penilai Kinerja"])
+            self.assertNotIn("6 Adaptif", skp_page, "only the last value: the others break freely")
+            self.assertInOrder(lampiran_page, ["KONSEKUENSI", "1", "Pegawai yang Dinilai"])
+            self.assertNotIn("DUKUNGAN SUMBER DAYA", lampiran_page)
+        footers = root.xpath("//div[hasclass('footer')]")
+        self.assertEqual(len(footers), 2, "one running footer per SKP")
+        for footer, skp in zip(footers, skps, strict=True):
+            self.assertEqual(footer.xpath("string(.//span[hasclass('o_asn_footer_name')])"), skp.employee_name)
+            self.assertEqual(footer.xpath("string(.//span[hasclass('o_asn_footer_nip')])"), skp.employee_nip)
+            self.assertEqual(len(footer.xpath(".//span[hasclass('page')]")), 1)
+            self.assertEqual(len(footer.xpath(".//span[hasclass('topage')]")), 1)
+            self.assertInOrder(self.text(footer), ["SKP 2026", "Halaman", "dari"])
