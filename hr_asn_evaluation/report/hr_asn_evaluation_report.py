@@ -31,6 +31,7 @@ Selection values print in the words of the Lampiran ("DI ATAS EKSPEKTASI", "KURA
 Indonesian (babel's ``id`` locale, as the SKP report), and the curve in Indonesian wherever that language
 is installed.
 """
+import base64
 import re
 from collections import OrderedDict
 
@@ -89,7 +90,11 @@ def curve_for_print(svg):
     """The team's chart (hr.asn.evaluation.team._asn_curve_svg) for paper: without its first line of text, the
     title, which the document prints above it as Lampiran I does (in the box, wrapped to the page), and without
     its last, the legend (the screen's words, in the user's language), for which the document prints its own
-    Indonesian one (CURVE_LEGEND); the predikat names in a smaller font, so that they do not run together."""
+    Indonesian one (CURVE_LEGEND); the predikat names in a smaller font, so that they do not run together.
+
+    Printed as an image of the SVG (a data URI), not inline: the wkhtmltopdf with patched Qt that prints the
+    page footers (its QtWebKit of Qt 4.8) draws no inline SVG in HTML, while it draws an SVG image; Debian's
+    build draws both. The image has the chart's own size (its viewBox) and the PDF's font."""
     try:
         root = etree.fromstring(str(svg).encode())
     except etree.XMLSyntaxError:
@@ -102,8 +107,15 @@ def curve_for_print(svg):
         root.remove(texts[0])
     if heights[-1] == max(heights):
         root.remove(texts[-1])
-    root.set("style", re.sub(r"font-size:\s*[\d.]+px", "font-size:9px", root.get("style", "")))
-    return Markup(etree.tostring(root, encoding="unicode"))
+    style = re.sub(r"font-size:\s*[\d.]+px", "font-size:9px", root.get("style", ""))
+    root.set("style", re.sub(r"font-family:[^;]*", "font-family:'DejaVu Sans',sans-serif", style))
+    box = (root.get("viewBox") or "").split()
+    width, height = (box[2], box[3]) if len(box) == 4 else ("500", "240")
+    root.set("width", width)
+    root.set("height", height)
+    data = base64.b64encode(etree.tostring(root, encoding="utf-8", xml_declaration=True)).decode()
+    return Markup('<img class="o_asn_eval_curve_img" src="data:image/svg+xml;base64,%s" width="%s" height="%s" '
+                  'style="width: 100%%; max-width: %spx; height: auto;" alt=""/>') % (data, width, height, width)
 
 
 def sign_place(company):
@@ -159,6 +171,10 @@ class ReportHrAsnEvaluation(models.AbstractModel):
             "dokumen_sections": self._get_dokumen_sections(parties, last_field),
             "catatan": self._get_catatan(evaluation),
             "signature": self._get_signature(evaluation, parties),
+            # every page: whose evaluation it is and of which period (the page number is wkhtmltopdf's)
+            "footer": {"name": parties["employee"]["name"] or evaluation.employee_id.name or "",
+                       "nip": parties["employee"]["nip"] or "",
+                       "title": "Evaluasi Kinerja Pegawai %s" % period_line(evaluation)},
         }
 
     # ------------------------------------------------------------------------------------------
@@ -431,6 +447,9 @@ class ReportHrAsnEvaluationTeam(models.AbstractModel):
                 "name": team_su.penilai_name or "",
                 "nip": penilai_nip,
             },
+            # every page: the Pejabat Penilai Kinerja whose team it is (the page number is wkhtmltopdf's)
+            "footer": {"name": team_su.penilai_name or "", "nip": penilai_nip,
+                       "title": "Distribusi Predikat %s" % (team_su.department_id.name or "")},
         }
 
     @api.model

@@ -1,6 +1,7 @@
 """The printed evaluation: Perwal Bekasi 38/2023 Lampiran I, the pages "EVALUASI KINERJA PEGAWAI" and "DOKUMEN
 EVALUASI KINERJA PEGAWAI" after each of Formats 1-4, every heading in the Lampiran's order; the team's
 penetapan page; the batch print job that makes one PDF of a whole team or Perangkat Daerah."""
+import base64
 import io
 
 import lxml.html
@@ -153,7 +154,16 @@ class TestEvaluationReport(ReportMixin, HrAsnEvaluationCase):
     def test_format_3_values(self):
         """The staff member's document: parties, capaian, curve, realisasi and Umpan Balik, ratings as the
         Lampiran words them, the predikat, notes and both signatures with their dates."""
-        text = self.text(self.render(self.eval3))
+        root = self.render(self.eval3)
+        # the curve prints as an SVG image (the patched-Qt wkhtmltopdf draws no inline SVG)
+        images = root.xpath("//img[hasclass('o_asn_eval_curve_img')]/@src")
+        self.assertEqual(len(images), 1)
+        prefix = "data:image/svg+xml;base64,"
+        self.assertTrue(images[0].startswith(prefix))
+        curve = base64.b64decode(images[0][len(prefix):]).decode()
+        self.assertIn("1 (50%)", curve, "the team's curve: one Baik and one Butuh Perbaikan of two")
+        self.assertFalse(root.xpath("//*[local-name()='svg']"), "no inline SVG left in the page")
+        text = self.text(root)
         self.assertInOrder(text, [
             "EVALUASI KINERJA PEGAWAI", "PERIODE: MARET 2026", "UNIT DINAS",
             "1 NAMA S.dseksi 1 NAMA H.dseksi", "2 NIP %s" % self.emp["S.dseksi"].nip,
@@ -176,7 +186,6 @@ class TestEvaluationReport(ReportMixin, HrAsnEvaluationCase):
             "S.dseksi", "NIP. %s" % self.emp["S.dseksi"].nip, "H.dseksi",
         ])
         self.assertNotIn("KONSEP", text, "a set evaluation is no draft")
-        self.assertIn("1 (50%)", text, "the team's curve: one Baik and one Butuh Perbaikan of two")
         self.eval3.with_user(self.user_pegawai).action_accept()
         self.assertIn("Kota Uji, 6 April 2026 7. Pegawai yang Dinilai", self.text(self.render(self.eval3)))
 
@@ -265,6 +274,39 @@ class TestEvaluationReport(ReportMixin, HrAsnEvaluationCase):
             "Kota Uji, 6 April 2026 Pejabat Penilai Kinerja", "H.dseksi", "NIP. %s" % self.emp["H.dseksi"].nip])
         self.assertNotIn("JUSTIFIKASI", text)
         self.assertNotIn("KONSEP", text)
+
+    def test_signatures_kept_with_the_last_section_and_footer(self):
+        """Issue 12: every signature block closes a non-breaking container that holds the last section above
+        it (RATING PERILAKU KERJA and PREDIKAT; 5. CATATAN/REKOMENDASI; the team's last member), and each
+        document has its running footer: whose it is, with the page number."""
+        root = self.render(self.eval3 | self.eval4)
+        footers = root.xpath("//div[hasclass('footer')]")
+        self.assertEqual(len(footers), 2, "one running footer per evaluation, in the order of the documents")
+        for footer, evaluation in zip(footers, self.eval3 | self.eval4, strict=True):
+            self.assertEqual(footer.xpath("string(.//span[hasclass('o_asn_footer_name')])"), evaluation.employee_name)
+            self.assertEqual(footer.xpath("string(.//span[hasclass('o_asn_footer_nip')])"), evaluation.employee_nip)
+            self.assertTrue(footer.xpath(".//span[hasclass('page')]") and footer.xpath(".//span[hasclass('topage')]"))
+            self.assertIn("Evaluasi Kinerja Pegawai MARET 2026", self.text(footer))
+        for article in root.xpath("//div[hasclass('article')]"):
+            signatures = article.xpath(".//table[hasclass('o_asn_skp_sign')]")
+            self.assertEqual(len(signatures), 2, "the evaluation page and the DOKUMEN page")
+            for signature in signatures:
+                closing = signature.xpath("ancestor::div[hasclass('o_asn_skp_keep')]")
+                self.assertEqual(len(closing), 1)
+                self.assertEqual(closing[0].xpath("./table")[-1], signature, "the signature closes the container")
+            evaluation_page, dokumen_page = (self.text(sig.getparent()) for sig in signatures)
+            self.assertInOrder(evaluation_page, ["RATING PERILAKU KERJA", "PREDIKAT KINERJA PEGAWAI",
+                                                 "Pejabat Penilai Kinerja"])
+            self.assertInOrder(dokumen_page, ["5. CATATAN/REKOMENDASI", "7. Pegawai yang Dinilai",
+                                              "6. Pejabat Penilai Kinerja"])
+            self.assertNotIn("4. EVALUASI KINERJA", dokumen_page)
+        team = self.render(self.team, TEAM_REPORT)
+        signature = team.xpath("//table[hasclass('o_asn_skp_sign')]")[0]
+        closing = signature.xpath("ancestor::div[hasclass('o_asn_skp_keep')]")[0]
+        self.assertInOrder(self.text(closing), ["2 Staf Kuantitatif", "BUTUH PERBAIKAN", "Pejabat Penilai Kinerja"])
+        self.assertNotIn("1 S.dseksi", self.text(closing))
+        footer = team.xpath("//div[hasclass('footer')]")[0]
+        self.assertEqual(footer.xpath("string(.//span[hasclass('o_asn_footer_name')])"), "H.dseksi")
 
     def test_numbers_indonesian(self):
         self.assertEqual(number_id(1250.5), "1.250,5")
