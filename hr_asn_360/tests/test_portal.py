@@ -2,6 +2,8 @@
 import io
 import zipfile
 
+import lxml.html
+
 from odoo import http
 from odoo.tests import HttpCase, tagged
 
@@ -89,6 +91,38 @@ class TestPortal(HttpCase, HrAsn360Case):
         self.assertIn("not open for rating", response.text)
         assignment.invalidate_recordset()
         self.assertEqual(sorted(assignment.sudo().answer_ids.mapped("stars")), [4] * 7)
+
+    def test_result_pdf_signed_by_the_pejabat_penilai(self):
+        """Issue 12: the printed result has place, date and the signature of the employee's Pejabat Penilai
+        Kinerja, kept on one page with the final score; golongan as the SKP writes it; a running footer."""
+        employee = self.emp["P1.dseksi"]
+        employee.asn_golongan = "III/a"
+        self.company.asn_sign_place = "Kota Uji"
+        for assignment in self.Assignment.search([("round_id", "=", self.round.id)]):
+            self.answer(assignment, 4)
+        self.round.action_close()
+        result = self.result(self.round, "P1.dseksi")
+        html, _kind = self.env["ir.actions.report"]._render_qweb_html(
+            "hr_asn_360.action_report_hr_asn360_result", result.ids)
+        root = lxml.html.fromstring(html)
+        penilai = employee.pejabat_penilai_id
+        self.assertEqual(penilai, self.emp["H.dseksi"], "Lampiran II: the Kepala Seksi assesses the staff")
+        signature = root.xpath("//table[hasclass('o_asn360_sign')]")
+        self.assertEqual(len(signature), 1)
+        words = " ".join(" ".join(signature[0].itertext()).split())
+        self.assertEqual(words, "Kota Uji, 20 November 2026 Pejabat Penilai Kinerja %s NIP. %s"
+                         % (penilai.name, penilai.nip))
+        closing = signature[0].getparent()
+        self.assertIn("page-break-inside: avoid", closing.get("style"))
+        self.assertIn("Nilai akhir", closing.text_content(), "the signature stays with the final score")
+        row = root.xpath("//tr[td[normalize-space()='Pangkat/Gol. Ruang']]")[0]
+        self.assertEqual(row.xpath("string(td[3])"), "Penata Muda, III/a")
+        footer = root.xpath("//div[hasclass('footer')]")
+        self.assertEqual(len(footer), 1)
+        self.assertEqual(footer[0].xpath("string(.//span[hasclass('o_asn_footer_name')])"), employee.name)
+        self.assertEqual(footer[0].xpath("string(.//span[hasclass('o_asn_footer_nip')])"), employee.nip)
+        self.assertTrue(footer[0].xpath(".//span[hasclass('page')]") and footer[0].xpath(".//span[hasclass('topage')]"))
+        self.assertIn("Semester II 2026", footer[0].text_content())
 
     def test_published_result_pdf_and_xlsx(self):
         for assignment in self.Assignment.search([("round_id", "=", self.round.id)]):
