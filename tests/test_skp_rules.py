@@ -83,6 +83,28 @@ def test_months_and_realisasi_window():
         skp.check_realisasi_month(2026, 5, start, end, datetime.date(2026, 6, 20))
 
 
+def test_report_window():
+    """Seed 002 / Pasal 16(3): a month's realisasi is reported from its last day (issue 12: December's on
+    2 December), or from the SKP's last day when a mutation ends it earlier in that month."""
+    assert skp.report_opens(2026, 12) == datetime.date(2026, 12, 31)
+    assert skp.report_opens(2026, 2) == datetime.date(2026, 2, 28)
+    assert skp.report_opens(2026, 6, datetime.date(2026, 6, 14)) == datetime.date(2026, 6, 14)
+    assert skp.report_opens(2026, 6, datetime.date(2026, 12, 31)) == datetime.date(2026, 6, 30)
+    with pytest.raises(skp.SkpRuleError, match="report_not_open"):
+        skp.check_report_window(2026, 12, datetime.date(2026, 12, 31), datetime.date(2026, 12, 2))
+    skp.check_report_window(2026, 12, datetime.date(2026, 12, 31), datetime.date(2026, 12, 31))
+    skp.check_report_window(2026, 11, datetime.date(2026, 12, 31), datetime.date(2026, 12, 2))
+
+
+def test_reminder_due():
+    deadline = datetime.date(2026, 3, 3)
+    assert skp.reminder_due(deadline, datetime.date(2026, 2, 28), 3)
+    assert skp.reminder_due(deadline, datetime.date(2026, 3, 3), 3)
+    assert not skp.reminder_due(deadline, datetime.date(2026, 2, 27), 3)
+    assert not skp.reminder_due(deadline, datetime.date(2026, 3, 4), 3)
+    assert not skp.reminder_due(deadline, datetime.date(2026, 3, 3), 0)
+
+
 def test_followup_rules():
     skp.check_followup("apresiasi", True, False)
     skp.check_followup("bimbingan", False, False)

@@ -398,7 +398,9 @@ class SkpPortal(CustomerPortal):
             "is_mine": is_mine,
             "quantitative": skp_sudo.approach == "kuantitatif",
             "can_plan": is_mine and skp_sudo.state == "set" and month_sudo.state == "open",
-            "can_report": is_mine and skp_sudo.state == "set" and month_sudo.state != "reviewed" and begun,
+            # issue 12: a reported month waits for the leader unchanged (reopened, it takes entries again)
+            "can_report": is_mine and skp_sudo.state == "set" and month_sudo.state == "open" and begun,
+            "report_open": month_sudo.report_open_date <= today,
             "begun": begun,
             "access_token": access_token,
             "error": error,
@@ -431,8 +433,7 @@ class SkpPortal(CustomerPortal):
         return request.redirect("/my/skp/%s/month/%s?done=%s" % (skp.id, month.id, post.get("action") or "save"))
 
     def _skp_month_write(self, skp, month, post):
-        """Write the month's lines as the user; only what changed, so that a reported month can still
-        take realisasi without touching its targets."""
+        """Write the month's lines as the user, only what changed."""
         files = request.httprequest.files
         form = request.httprequest.form
         quantitative = skp.approach == "kuantitatif"

@@ -46,10 +46,46 @@ class HrAsnLampiran2Row(models.Model):
     company_id = fields.Many2one(
         "res.company", help="Empty: the table every company of this database follows, unless it has rows of its own."
     )
+    # issue 12: the form showed the resolver's codes ("opd", "kepala_daerah"); these say them in words
+    unit_kinds_label = fields.Char(string="Units", compute="_compute_labels")
+    penilai_ref_label = fields.Char(string="Pejabat Penilai Is", compute="_compute_labels")
+    atasan_ref_label = fields.Char(string="Atasan Pejabat Penilai Is", compute="_compute_labels")
 
     _sql_constraints = [
         ("code_company_uniq", "unique(code, company_id)", "Each Lampiran II row number appears once."),
     ]
+
+    @api.depends_context("lang")
+    @api.depends("unit_kinds", "penilai_ref", "atasan_ref")
+    def _compute_labels(self):
+        """The codes of ``unit_kinds`` and of the posts (rules/lampiran2.py, "References to posts") in
+        the reader's language; alternatives ("A|B": the first post that exists) joined with "or"."""
+        Department = self.env["hr.department"]
+        kinds = dict(Department._fields["asn_unit_kind"]._description_selection(self.env))
+        functions = dict(Department._fields["asn_function_code"]._description_selection(self.env))
+        units = {lampiran2.OPD: _("the Perangkat Daerah itself"), lampiran2.ANY_UNIT: _("any unit")}
+        posts = {
+            lampiran2.KEPALA_DAERAH: _("the head of region (Wali Kota/Bupati)"),
+            "sekda": _("the Sekretaris Daerah"),
+            "opd_head": _("the head of the Perangkat Daerah"),
+            "opd_sekretaris": _("the Sekretaris of the Perangkat Daerah"),
+            "parent_opd_head": _("the head of the Perangkat Daerah above (the Camat, for a Kelurahan)"),
+            "parent_opd_sekretaris": _("the Sekretaris of the Perangkat Daerah above"),
+        }
+
+        def post(ref):
+            if ref in posts:
+                return posts[ref]
+            if ref.startswith("unit:"):
+                return _("the head of the %s", functions.get(ref[5:], ref[5:]))
+            return _("the head of the nearest %s", kinds.get(ref, ref))
+
+        separator = _(" or ")
+        for row in self:
+            row.unit_kinds_label = ", ".join(units.get(kind, kinds.get(kind, kind))
+                                             for kind in (row.unit_kinds or "").split("|") if kind)
+            row.penilai_ref_label = separator.join(post(ref) for ref in (row.penilai_ref or "").split("|") if ref)
+            row.atasan_ref_label = separator.join(post(ref) for ref in (row.atasan_ref or "").split("|") if ref)
 
     @api.constrains("role", "unit_kinds", "penilai_ref", "atasan_ref")
     def _check_references(self):

@@ -33,6 +33,9 @@ USER_CREATE_FIELDS = USER_WRITABLE_FIELDS | {"employee_id", "company_id"}
 # The period, which decides the deadline of Pasal 13(1).
 PERIOD_FIELDS = {"year", "date_from", "date_to"}
 
+# News (SKP set, month reviewed, Umpan Balik received) stay this many days on the portal's to-dos.
+TODO_NEWS_DAYS = 14
+
 # Who acts as assessor on an SKP (Pasal 26): the assessors it names and its employee's current ones.
 ASSESSOR_PATHS = ("pejabat_penilai_id", "atasan_pejabat_penilai_id", "employee_id.pejabat_penilai_id",
                   "employee_id.atasan_pejabat_penilai_id")
@@ -510,6 +513,7 @@ class HrAsnSkp(models.Model):
                                  _("Returned for revision: %s", reason))
         skps.activity_unlink(["mail.mail_activity_data_todo"])
         skps._asn_schedule_for_employee(lambda env, skp: env._("Revise your SKP: %s", reason))
+        self._asn_mail("hr_asn_performance.mail_template_skp_returned", skps)
         return True
 
     def action_set(self):
@@ -527,7 +531,22 @@ class HrAsnSkp(models.Model):
         skps.previous_id.filtered(lambda skp: skp.state == "set" and skp.next_ids & skps)._asn_close("revision", today)
         skps.env["hr.asn.skp.month"]._asn_open_months(skps)
         skps.activity_unlink(["mail.mail_activity_data_todo"])
+        self._asn_mail("hr_asn_performance.mail_template_skp_set", skps)
         return True
+
+    @api.model
+    def _asn_mail(self, xmlid, records):
+        """Tell the employee of ``records`` (SKPs, months, Umpan Balik: each has ``employee_id``) by
+        e-mail through Odoo's mail queue (issue 12): one mail.mail per record, rendered in one batch by
+        the template ``xmlid``, in the recipient's language, to the partner of the employee's user (else
+        their work contact), with the record's chatter keeping the message. Records whose employee has
+        no address get none. As the superuser: the caller decided who may act."""
+        template = self.env.ref(xmlid, raise_if_not_found=False)
+        records = records.sudo().filtered(
+            lambda record: (record.employee_id.user_id.partner_id or record.employee_id.work_contact_id).email)
+        if not template or not records:
+            return self.env["mail.mail"]
+        return template.sudo().send_mail_batch(records.ids, email_layout_xmlid="mail.mail_notification_light")
 
     def _asn_workflow_write(self, values, note):
         """Move a batch of SKPs: one UPDATE and one batch of chatter notes (state tracking would post
@@ -658,7 +677,8 @@ class HrAsnSkp(models.Model):
     @api.model
     def _cron_remind(self):
         """Daily: remind who is late. Draft SKPs past their deadline remind the employee, submitted
-        ones the Pejabat Penilai Kinerja (Pasal 13(1)); late months remind as the month model says."""
+        ones the Pejabat Penilai Kinerja (Pasal 13(1)); late months remind as the month model says;
+        monthly deadlines coming are e-mailed to the employee (issue 12)."""
         overdue = self.search([("is_overdue", "=", True)])
         with_activity = overdue.filtered("activity_ids")
         (overdue - with_activity).filtered(lambda s: s.state == "draft")._asn_schedule_for_employee(
@@ -666,6 +686,7 @@ class HrAsnSkp(models.Model):
         (overdue - with_activity).filtered(lambda s: s.state == "submitted")._asn_schedule_for_assessor(
             lambda env, skp: env._("Overdue: set the SKP of %s", skp.employee_name))
         self.env["hr.asn.skp.month"]._asn_remind_late()
+        self.env["hr.asn.skp.month"]._asn_remind_coming()
 
     # ------------------------------------------------------------------------------------------
     # Batch creation (one Perangkat Daerah at a time) and mutation (Semarang seed 002)
@@ -787,3 +808,62 @@ class HrAsnSkp(models.Model):
     def _asn_list_action(self, name, res_model, domain, context=None):
         return {"type": "ir.actions.act_window", "name": name, "res_model": res_model, "view_mode": "list,form",
                 "domain": domain, "context": context or {}}
+
+    # ------------------------------------------------------------------------------------------
+    # What waits for the employee on the portal (issue 12: notifications where people are)
+    # ------------------------------------------------------------------------------------------
+    @api.model
+    def _asn_todos(self, employees):
+        """What waits for ``employees`` (the portal user's own) on the portal home and on /my/skp: a list
+        of dicts {kind, title, note, url, date, late, todo}; ``todo`` items ask for an action (a draft or
+        returned SKP, a reopened month, targets and realisasi due), the others are news of the last
+        ``TODO_NEWS_DAYS`` days (SKP set, month reviewed, Umpan Balik received). Actions first, by date.
+        Read as the superuser in three queries: the caller passes only the user's own employees. Texts in
+        the language of ``self.env``."""
+        env = self.env
+        today = fields.Date.context_today(self)
+        since = today - datetime.timedelta(days=TODO_NEWS_DAYS)
+        skps = self.sudo().search([("employee_id", "in", employees.ids), ("state", "in", ("draft", "set"))])
+        current = skps.filtered(lambda skp: skp.state == "set")
+        months = env["hr.asn.skp.month"].sudo().search([
+            ("skp_id", "in", current.ids), "|", ("state", "=", "open"), ("review_date", ">=", since)])
+        feedback = env["hr.asn.skp.feedback"].sudo().search([("skp_id", "in", current.ids), ("date", ">=", since)])
+        items = []
+
+        def add(kind, title, url, date=False, note=False, todo=True):
+            items.append({"kind": kind, "title": title, "url": url, "date": date, "note": note, "todo": todo,
+                          "late": bool(todo and date and date < today)})
+
+        for skp in skps:
+            url = "/my/skp/%s" % skp.id
+            if skp.state == "draft" and skp.return_reason:
+                add("returned", env._("Your SKP %s was returned: revise it and submit it again", skp.year), url,
+                    skp.deadline, skp.return_reason)
+            elif skp.state == "draft":
+                add("draft", env._("Complete your SKP %s and submit it to your Pejabat Penilai Kinerja", skp.year),
+                    url, skp.deadline)
+            elif skp.set_date and skp.set_date >= since:
+                add("set", env._("Your SKP %s is set (ditetapkan): record your realisasi every month", skp.year),
+                    url, skp.set_date, todo=False)
+        for month in months:
+            url = "/my/skp/%s/month/%s" % (month.skp_id.id, month.id)
+            name = month._asn_month_name(env)
+            if month.state == "reviewed":
+                add("reviewed", env._("%s was reviewed by your Pejabat Penilai Kinerja", name), url,
+                    month.review_date, month.review_note, todo=False)
+                continue
+            soon = today + datetime.timedelta(days=month.company_id.asn_reminder_days)
+            if not month.plan_date and month.plan_deadline <= soon:
+                add("plan", env._("Confirm the targets of %s", name), url, month.plan_deadline)
+            if month.reopen_reason:
+                add("reopened", env._("%s was reopened: correct the realisasi and report it again", name), url,
+                    month.realisasi_deadline, month.reopen_reason)
+            elif month.report_open_date <= today:
+                add("report", env._("Report the realisasi of %s", name), url, month.realisasi_deadline)
+        for line in feedback:
+            add("feedback", env._("Umpan Balik from %s", line.giver_id.name or line.giver_name or "-"),
+                "/my/skp/%s" % line.skp_id.id, line.date, line.name, todo=False)
+        actions = sorted((item for item in items if item["todo"]), key=lambda item: item["date"] or today)
+        news = sorted((item for item in items if not item["todo"]), key=lambda item: item["date"] or today,
+                      reverse=True)
+        return actions + news

@@ -80,7 +80,10 @@ class HrAsnSkpFeedback(models.Model):
             vals["giver_id"] = giver.id
             vals["giver_user_id"] = self.env.uid
             vals["source"] = self._asn_source(giver, skp.employee_id) if giver else "pihak_lain"
-        return super(HrAsnSkpFeedback, self.sudo() if not self.env.su else self).create(vals_list).with_env(self.env)
+        feedback = super(HrAsnSkpFeedback, self.sudo() if not self.env.su else self).create(vals_list)
+        # issue 12: the employee learns of it by e-mail (and on the portal's to-dos)
+        self.env["hr.asn.skp"]._asn_mail("hr_asn_performance.mail_template_feedback_received", feedback)
+        return feedback.with_env(self.env)
 
     def write(self, vals):
         if not self.env.su and self.filtered(lambda f: f.giver_user_id != self.env.user):

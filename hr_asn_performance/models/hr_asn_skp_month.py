@@ -1,4 +1,5 @@
 import datetime
+from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
@@ -24,7 +25,7 @@ class HrAsnSkpMonth(models.Model):
     _description = "SKP: Monthly Plan and Realisasi"
     _inherit = ["mail.thread", "mail.activity.mixin", "hr.asn.input.limit.mixin"]
     _order = "skp_id, month"
-    _asn_text_limits = {"review_note": skp_rules.NOTE_MAX}
+    _asn_text_limits = {"review_note": skp_rules.NOTE_MAX, "reopen_reason": skp_rules.NOTE_MAX}
 
     name = fields.Char(compute="_compute_name")
     skp_id = fields.Many2one("hr.asn.skp", string="SKP", required=True, ondelete="cascade", index=True)
@@ -46,6 +47,13 @@ class HrAsnSkpMonth(models.Model):
     review_note = fields.Text(string="Leader's Review")
     reviewed_by_id = fields.Many2one("res.users", readonly=True)
     review_date = fields.Date(readonly=True)
+    reopen_reason = fields.Text(string="Reopened Because", readonly=True, copy=False)
+    report_open_date = fields.Date(string="Realisasi Reported From", compute="_compute_report_open_date",
+                                   help="The month's last day (or the SKP's, when it ends earlier): from then "
+                                        "on its realisasi can be reported (Pasal 16(3), Kota Semarang seed 002).")
+    # the deadline each e-mail reminder was sent for: one reminder per deadline (issue 12)
+    plan_reminder_date = fields.Date(readonly=True, copy=False)
+    realisasi_reminder_date = fields.Date(readonly=True, copy=False)
 
     _sql_constraints = [("month_unique", "UNIQUE(skp_id, month)", "A month appears once in an SKP."),
                         ("month_range", "CHECK(month BETWEEN 1 AND 12)", "A month is 1 to 12.")]
@@ -69,6 +77,12 @@ class HrAsnSkpMonth(models.Model):
             month.plan_deadline, month.realisasi_deadline = skp_rules.month_deadlines(
                 month.year, month.month, month.company_id.asn_plan_day or skp_rules.DEFAULT_PLAN_DAY,
                 month.company_id.asn_realisasi_day or skp_rules.DEFAULT_REALISASI_DAY)
+
+    @api.depends("year", "month", "skp_id.date_to")
+    def _compute_report_open_date(self):
+        for month in self:
+            month.report_open_date = (skp_rules.report_opens(month.year, month.month, month.skp_id.date_to)
+                                      if month.year and month.month else False)
 
     @api.depends("plan_date", "report_date", "plan_deadline", "realisasi_deadline")
     def _compute_entered_late(self):
@@ -161,9 +175,10 @@ class HrAsnSkpMonth(models.Model):
         today = fields.Date.context_today(self)
         for month in self:
             month._asn_check_month_begun(today)
+            month._asn_check_report_window(today)
             if not month.line_ids.filtered(lambda line: line.realisasi or line.realisasi_value):
                 raise UserError(_("Enter the realisasi of %s before reporting it.", month.name))
-        self.sudo().write({"state": "reported", "report_date": today})
+        self.sudo().write({"state": "reported", "report_date": today, "reopen_reason": False})
         self.env["hr.asn.skp"]._asn_schedule([
             (month, month._asn_leader_user(), self._asn_review_summary, max(month.realisasi_deadline, today))
             for month in self.sudo()
@@ -180,8 +195,20 @@ class HrAsnSkpMonth(models.Model):
         self.ensure_one()
         return self.skp_id.pejabat_penilai_id.user_id or self.employee_id.pejabat_penilai_id.user_id
 
+    def _asn_check_report_window(self, today):
+        """Pasal 16(3), seed 002: the realisasi of a month is reported from its last day (rules/skp.py
+        ``report_opens``), not while the month is still running."""
+        self.ensure_one()
+        try:
+            skp_rules.check_report_window(self.year, self.month, self.skp_id.date_to, today)
+        except skp_rules.SkpRuleError as error:
+            raise UserError(_("The realisasi of %(month)s can be reported from %(date)s, when the month's work "
+                              "is done (Pasal 16(3): documented per month).", month=self.name,
+                              date=format_date(self.env, error.args[1]))) from error
+
     def action_review(self, note=None):
-        """The leader reviews the month (Pasal 17(1): pemantauan); a reviewed month is closed."""
+        """The leader reviews the month (Pasal 17(1): pemantauan); a reviewed month is closed. The
+        employee is told by e-mail, with the leader's note."""
         if self.filtered(lambda m: m.state != "reported"):
             raise UserError(_("Only a reported month can be reviewed."))
         self.skp_id._check_skp_update("review")
@@ -191,15 +218,38 @@ class HrAsnSkpMonth(models.Model):
             values["review_note"] = note
         self.sudo().write(values)
         self.sudo().activity_unlink(["mail.mail_activity_data_todo"])
+        self.env["hr.asn.skp"]._asn_mail("hr_asn_performance.mail_template_month_reviewed", self)
         return True
 
-    def action_reopen(self):
-        """The leader sends a month back to the employee (a correction of the realisasi)."""
+    def action_reopen(self, reason=None):
+        """The leader sends a month back to the employee to correct its realisasi, saying why (issue 12);
+        the employee is told by e-mail and on the portal. Without a reason (the form's button) it opens
+        the dialog that asks for one; an empty reason is refused."""
+        if reason is None:
+            return self._asn_reason_wizard()
+        if not (reason or "").strip():
+            raise UserError(_("Say why the month goes back to the employee."))
         if self.filtered(lambda m: m.state == "open"):
             raise UserError(_("This month is already open."))
         self.skp_id._check_skp_update("review")
-        self.sudo().write({"state": "open", "report_date": False})
+        months = self.sudo()
+        months.write({"state": "open", "report_date": False, "reopen_reason": reason.strip(),
+                      "realisasi_reminder_date": False})
+        months._message_log_batch(bodies=dict.fromkeys(months.ids, _("Reopened for correction: %s", reason.strip())))
+        months.activity_unlink(["mail.mail_activity_data_todo"])
+        self.env["hr.asn.skp"]._asn_mail("hr_asn_performance.mail_template_month_reopened", months)
         return True
+
+    def _asn_reason_wizard(self):
+        wizard = self.env["hr.asn.skp.reason"]
+        return {
+            "type": "ir.actions.act_window",
+            "name": dict(wizard._fields["action"]._description_selection(self.env))["reopen"],
+            "res_model": "hr.asn.skp.reason",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_month_ids": self.ids, "default_action": "reopen"},
+        }
 
     def _asn_check_month_begun(self, today):
         self.ensure_one()
@@ -223,6 +273,42 @@ class HrAsnSkpMonth(models.Model):
         self.env["hr.asn.skp"]._asn_schedule([
             (month, month._asn_leader_user() if month.state == "reported" else month.employee_id.user_id,
              self._asn_late_summary, today) for month in months])
+
+    @api.model
+    def _asn_remind_coming(self):
+        """Daily (issue 12): an e-mail to each employee whose month's targets (plan day) or realisasi
+        (realisasi day of the next month, Kota Semarang seed 002) fall due within the Pemda's reminder
+        days and are not done, once per deadline: the deadline reminded is kept on the month (a reopened
+        month is reminded again). One search for every Pemda, one batch of mails per kind."""
+        today = fields.Date.context_today(self)
+        companies = self.env["res.company"].sudo().search([])
+        longest = max(companies.mapped("asn_reminder_days") or [0])
+        if not longest:
+            return self.browse(), self.browse()
+        horizon = today + datetime.timedelta(days=longest)
+        months = self.sudo().search([
+            ("skp_id.state", "=", "set"), ("state", "=", "open"),
+            "|", "&", "&", ("plan_date", "=", False), ("plan_deadline", ">=", today), ("plan_deadline", "<=", horizon),
+            "&", ("realisasi_deadline", ">=", today), ("realisasi_deadline", "<=", horizon),
+        ])
+
+        def due(month, deadline, reminded):
+            return reminded != deadline and skp_rules.reminder_due(deadline, today, month.company_id.asn_reminder_days)
+
+        plan = months.filtered(lambda m: not m.plan_date and due(m, m.plan_deadline, m.plan_reminder_date))
+        realisasi = months.filtered(lambda m: due(m, m.realisasi_deadline, m.realisasi_reminder_date))
+        Skp = self.env["hr.asn.skp"]
+        Skp._asn_mail("hr_asn_performance.mail_template_month_plan_due", plan)
+        Skp._asn_mail("hr_asn_performance.mail_template_month_realisasi_due", realisasi)
+        # one UPDATE per deadline (a Pemda's months share them), not one per month
+        for field, deadline_field, reminded in (("plan_reminder_date", "plan_deadline", plan),
+                                                ("realisasi_reminder_date", "realisasi_deadline", realisasi)):
+            by_deadline = defaultdict(lambda: self.sudo().browse())
+            for month in reminded:
+                by_deadline[month[deadline_field]] |= month
+            for deadline, group in by_deadline.items():
+                group.write({field: deadline})
+        return plan, realisasi
 
     @api.model
     def _asn_late_summary(self, env, month):

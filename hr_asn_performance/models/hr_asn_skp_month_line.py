@@ -51,6 +51,13 @@ class HrAsnSkpMonthLine(models.Model):
                     month._asn_check_month_begun(today)
             if TARGET_FIELDS & set(vals) and self.month_id.filtered(lambda m: m.state != "open"):
                 raise UserError(_("The targets of a reported month can no longer change."))
+            # issue 12: a reported month is what the leader reviews (Pasal 17(1): pemantauan); it
+            # changes only once the leader reopens it (action_reopen, with the reason)
+            reported = self.month_id.filtered(lambda m: m.state == "reported")
+            if REALISASI_FIELDS & set(vals) and reported:
+                raise UserError(_("%s is reported and waits for the review of your Pejabat Penilai Kinerja: its "
+                                  "realisasi can no longer change. Ask them to reopen it to correct it.",
+                                  reported[0].name))
             if set(vals) - TARGET_FIELDS - REALISASI_FIELDS:
                 raise UserError(_("Only the month's targets and realisasi can be changed here."))
         return super().write(vals)

@@ -47,6 +47,9 @@ class HrDepartment(models.Model):
         "hr.asn.acting.assignment", string="Current Plt/Plh", compute="_compute_asn_acting_id"
     )
     asn_is_vacant = fields.Boolean(string="Vacant", compute="_compute_asn_acting_id")
+    # issue 12: core's total_employee counts the department's own employees only (a Perangkat Daerah:
+    # just its head); a Perangkat Daerah's people work in its units
+    asn_employee_count = fields.Integer(string="Employees (with its units)", compute="_compute_asn_employee_count")
 
     @api.depends("asn_opd_kind", "parent_id.asn_opd_id")
     def _compute_asn_opd_id(self):
@@ -59,6 +62,18 @@ class HrDepartment(models.Model):
         for department in self:
             department.asn_acting_id = by_department.get(department.id, False)
             department.asn_is_vacant = not department.manager_id and not department.asn_acting_id
+
+    def _compute_asn_employee_count(self):
+        """Employees of the department and of every unit below it: one grouped count for the whole
+        subtree of the batch, summed along ``parent_path`` (as core's total_employee, within the
+        allowed companies)."""
+        counts = self.env["hr.employee"].sudo()._read_group(
+            [("department_id", "child_of", self.ids), ("company_id", "in", self.env.companies.ids)],
+            ["department_id"], ["__count"])
+        for department in self:
+            prefix = department.parent_path
+            department.asn_employee_count = sum(
+                count for unit, count in counts if prefix and (unit.parent_path or "").startswith(prefix))
 
     @api.constrains("asn_opd_kind", "asn_unit_kind", "parent_id", "company_id")
     def _check_asn_kind(self):

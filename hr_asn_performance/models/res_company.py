@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..rules import skp as skp_rules
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -24,6 +26,10 @@ class ResCompany(models.Model):
     # the month's targets by the 2nd, its realisasi by the 3rd of the next month.
     asn_plan_day = fields.Integer(string="Monthly Targets Due On Day", default=2)
     asn_realisasi_day = fields.Integer(string="Realisasi Due On Day of the Next Month", default=3)
+    asn_reminder_days = fields.Integer(
+        string="Remind Days Before a Monthly Deadline", default=skp_rules.DEFAULT_REMINDER_DAYS,
+        help="E-mail the employee this many days before the month's targets or realisasi are due, once per "
+             "deadline; 0: no reminder.")
     asn_sign_place = fields.Char(string="Place of Signature", help="Printed above the signatures of the SKP, "
                                                                     "e.g. Bekasi; empty: the company's city.")
 
@@ -32,6 +38,12 @@ class ResCompany(models.Model):
         for company in self:
             if not (1 <= company.asn_plan_day <= 28 and 1 <= company.asn_realisasi_day <= 28):
                 raise ValidationError(_("The monthly due days of the SKP must lie between 1 and 28."))
+
+    @api.constrains("asn_reminder_days")
+    def _check_asn_reminder_days(self):
+        for company in self:
+            if not 0 <= company.asn_reminder_days <= 28:
+                raise ValidationError(_("Reminders go out between 0 (none) and 28 days before a monthly deadline."))
 
     def _compute_asn_sekda_id(self):
         setda = self.env["hr.department"].sudo().search(

@@ -10,3 +10,4 @@ class ResConfigSettings(models.TransientModel):
     asn_plan_day = fields.Integer(related="company_id.asn_plan_day", readonly=False)
     asn_realisasi_day = fields.Integer(related="company_id.asn_realisasi_day", readonly=False)
     asn_sign_place = fields.Char(related="company_id.asn_sign_place", readonly=False)
+    asn_reminder_days = fields.Integer(related="company_id.asn_reminder_days", readonly=False)

@@ -129,6 +129,9 @@ REVISING_ACTIONS = frozenset({"penyesuaian_ekspektasi", "penyesuaian_sumber_daya
 # Kota Semarang (seed 002): monthly target by the 2nd of the month, realisasi by the 3rd of the next.
 DEFAULT_PLAN_DAY = 2
 DEFAULT_REALISASI_DAY = 3
+# Days before a monthly deadline (targets, realisasi) the employee is reminded by e-mail (issue 12);
+# not in the regulation: a company setting, 0 switches the reminder off.
+DEFAULT_REMINDER_DAYS = 3
 
 
 # Numbers typed as targets and realisasi (Pasal 8(3)). No regulation caps them; the cap is the largest
@@ -282,6 +285,33 @@ def month_deadlines(year, month, plan_day=DEFAULT_PLAN_DAY, realisasi_day=DEFAUL
 def months_of(date_from, date_to):
     """The months (1-12) an SKP period touches: each is documented (Pasal 16(3), monthly)."""
     return list(range(date_from.month, date_to.month + 1))
+
+
+def report_opens(year, month, date_to=None):
+    """The first day the realisasi of a month may be reported: the month's last day, or the last day of
+    the SKP when its period ends earlier in that month (a mutation closes it mid-month).
+
+    Pasal 16(3): performance is documented per month, so a month's realisasi is what the whole month
+    achieved; Kota Semarang's timeline (seed 002, "Realisasi SKP bulanan adalah maksimal tanggal 3 bulan
+    berikutnya") puts the report at the turn of the month, from its last day to the realisasi day of the
+    next one (issue 12: December's realisasi was reported on 2 December)."""
+    last = datetime.date(year, month, calendar.monthrange(year, month)[1])
+    if date_to and datetime.date(year, month, 1) <= date_to < last:
+        return date_to
+    return last
+
+
+def check_report_window(year, month, date_to, today):
+    """A month's realisasi is reported from ``report_opens`` on; ``SkpRuleError("report_not_open",
+    opening day)`` before."""
+    opens = report_opens(year, month, date_to)
+    if today < opens:
+        raise SkpRuleError("report_not_open", opens)
+
+
+def reminder_due(deadline, today, days):
+    """Whether a deadline falls within the next ``days`` days (today included); 0 days: no reminder."""
+    return bool(days) and today <= deadline <= today + datetime.timedelta(days=days)
 
 
 def check_realisasi_month(year, month, date_from, date_to, today):

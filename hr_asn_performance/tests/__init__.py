@@ -16,3 +16,4 @@ from . import test_company
 from . import test_report_batch
 from . import test_landing
 from . import test_job
+from . import test_skp_notifications

@@ -93,7 +93,7 @@ class TestAssessorFieldsOwned(HrAsnSkpCase):
         with freeze_time("2026-02-01"):
             mine.line_ids.target_text = "Draf dokumen akreditasi"
             mine.action_confirm_plan()
-        with freeze_time("2026-02-20"):
+        with freeze_time("2026-02-28"):  # reported from the month's last day (issue 12)
             mine.line_ids.realisasi = "Draf tersusun"
             mine.action_report()
         with self.assertRaises(AccessError):

@@ -60,7 +60,7 @@ class TestSkpRecipientLanguage(HrAsnSkpCase):
         skp = self.set_skp(self.make_skp("S.dseksi", parent_rhk=self.kasi.rhk_ids[0]))
         self.user_pegawai.lang = "en_US"
         february = skp.month_ids.filtered(lambda month: month.month == 2)
-        with freeze_time("2026-02-20"):
+        with freeze_time("2026-02-28"):  # reported from the month's last day (issue 12)
             february.with_user(self.user_pegawai).line_ids.realisasi = "Draf tersusun"
             february.with_user(self.user_pegawai).with_context(lang="en_US").action_report()
         self.assertEqual(self.summaries(february, self.user_penilai),

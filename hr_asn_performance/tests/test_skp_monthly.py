@@ -73,6 +73,9 @@ class TestSkpMonthly(HrAsnSkpCase):
         with freeze_time("2026-06-20"):
             with self.assertRefused(ValidationError, "cannot be negative"):
                 line.realisasi_value = -3
+            with self.assertRefused(UserError, "can be reported from"):  # issue 12: June is not over
+                self.month[6].with_user(self.user_pegawai).action_report()
+        with freeze_time("2026-06-30"):
             with self.assertRefused(UserError, "Enter the realisasi"):
                 self.month[6].with_user(self.user_pegawai).action_report()
         with self.assertRaises(AccessError):

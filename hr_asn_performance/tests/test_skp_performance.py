@@ -79,5 +79,6 @@ class TestSkpPerformance(HrAsnSkpCase):
 CREATE_QUERIES = 18  # + the open-SKP check before the INSERT (issue 9, finding 9)
 # check, snapshot compare, one UPDATE, chatter notes, to-dos for the assessors
 SUBMIT_QUERIES = 28
-# check and the Pejabat Penilai's read access, one UPDATE, chatter notes, months and their lines, to-dos removed
-SET_QUERIES = 28
+# check and the Pejabat Penilai's read access, one UPDATE, chatter notes, months and their lines, to-dos removed,
+# the e-mail to the employees (issue 12: their addresses read at once, one batch of mails)
+SET_QUERIES = 32

@@ -166,11 +166,13 @@ class TestSkpPortal(HttpCase, HrAsnSkpCase):
         self.assertEqual(march.plan_date.isoformat(), "2026-03-15", "the server thread sees the frozen day")
         self.assertEqual(line.target_value, 1.0)
 
-        response = self._post(
-            url,
-            {"realisasi_%s" % line.id: "Laporan tersusun", "realisasi_value_%s" % line.id: "1", "action": "report"},
-            files={"bukti_%s" % line.id: ("notulen.pdf", b"%PDF-1.4 bukti", "application/pdf")},
-        )
+        with freeze_time("2026-03-31"):  # the realisasi is reported from the month's last day (issue 12)
+            response = self._post(
+                url,
+                {"realisasi_%s" % line.id: "Laporan tersusun", "realisasi_value_%s" % line.id: "1",
+                 "action": "report"},
+                files={"bukti_%s" % line.id: ("notulen.pdf", b"%PDF-1.4 bukti", "application/pdf")},
+            )
         self.assertIn("done=report", response.url)
         march.invalidate_recordset()
         line.invalidate_recordset()

@@ -230,7 +230,7 @@ class TestSkpTrust(HrAsnSkpCase):
         march = self.skp.month_ids.filtered(lambda m: m.month == 3)
         self.as_pegawai(march.line_ids).write({"target_text": "Laporan Maret", "realisasi": "Sebagian"})
         march.with_user(self.user_penilai).write({"review_note": "Lengkapi bukti dukung"})
-        self.february.with_user(self.user_penilai).action_reopen()
+        self.february.with_user(self.user_penilai).action_reopen("Lengkapi laporan")
         self.as_pegawai(self.february.line_ids).write({"realisasi": "Laporan Februari (diperbaiki)"})
         self.assertEqual((self.february.state, self.february.line_ids.realisasi),
                          ("open", "Laporan Februari (diperbaiki)"))
