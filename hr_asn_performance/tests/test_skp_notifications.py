@@ -256,3 +256,31 @@ class TestNotificationLanguage(NotificationCase):
         february.action_report()
         february.with_user(self.user_penilai).with_context(lang="en_US").action_review("Baik")
         self.assertEqual(self.mails(february).subject, "Februari 2026: realisasi Anda telah ditinjau")
+
+
+@tagged("post_install", "-at_install")
+class TestOrganisationScreens(HrAsnSkpCase):
+    """Issue 12, What was found 5: the Perangkat Daerah list counted 1 employee each (its head); the
+    Lampiran II form showed the resolver's codes and its rows came ungrouped."""
+
+    def test_perangkat_daerah_counts_the_people_of_its_units(self):
+        dinas = self.units["dinas"]
+        direct = self.env["hr.employee"].search_count([("department_id", "=", dinas.id)])
+        everyone = self.env["hr.employee"].search_count([("department_id", "child_of", dinas.id)])
+        self.assertGreater(everyone, direct)
+        self.assertEqual((dinas.total_employee, dinas.asn_employee_count), (direct, everyone))
+        seksi = self.units["dseksi"]
+        self.assertEqual(seksi.asn_employee_count,
+                         self.env["hr.employee"].search_count([("department_id", "child_of", seksi.id)]))
+
+    def test_lampiran2_rows_in_words_grouped_by_kind(self):
+        row = self.env["hr.asn.lampiran2.row"].search([("code", "=", "12.a"), ("company_id", "=", False)])
+        self.assertEqual((row.unit_kinds, row.penilai_ref), ("opd", "parent_opd_head"))
+        self.assertEqual(row.unit_kinds_label, "the Perangkat Daerah itself")
+        self.assertEqual(row.penilai_ref_label, "the head of the Perangkat Daerah above (the Camat, for a Kelurahan)")
+        self.assertEqual(row.atasan_ref_label, "the Sekretaris Daerah")
+        staff = self.env["hr.asn.lampiran2.row"].search([("code", "=", "5.f"), ("company_id", "=", False)])
+        self.assertEqual(staff.penilai_ref_label, "the head of the nearest Sub Bagian or the head of the nearest "
+                                                  "Sekretariat")
+        action = self.env.ref("hr_asn_performance.hr_asn_lampiran2_row_action")
+        self.assertIn("search_default_group_section", action.context)
