@@ -215,3 +215,18 @@ def test_bukti_refused(name, size, key):
     with pytest.raises(skp.SkpRuleError) as error:
         skp.check_bukti(name, size)
     assert error.value.args[0] == key
+
+
+def test_format_quantity_reads_as_written():
+    assert skp.format_quantity(12.0) == "12"
+    assert skp.format_quantity(12.5) == "12,5"
+    assert skp.format_quantity(1250) == "1.250"
+    assert skp.format_quantity(0.333) == "0,33"
+    assert skp.format_quantity(0) == "0"
+
+
+def test_running_capaian_against_the_yearly_target():
+    assert skp.running_capaian(12, [1, 2, 2]) == (5, 41.67)
+    assert skp.running_capaian(12, []) == (0, 0.0)
+    assert skp.running_capaian(10, [6, 6]) == (12, 120.0)  # may exceed the target
+    assert skp.running_capaian(0, [3]) == (3, None)  # no numeric target: no percentage

@@ -3,15 +3,16 @@ from odoo.http import request
 from odoo.addons.portal.controllers.web import Home
 
 GROUP = "hr_asn_performance.group_hr_asn_performance_"
-LEADER_LANDING = "/odoo/action-hr_asn_performance.hr_asn_skp_action_to_set"
+LEADER_LANDING = "/odoo/action-hr_asn_performance.hr_asn_skp_review_action"
 EMPLOYEE_LANDING = "/my"
 
 
 class AsnHome(Home):
     def _login_redirect(self, uid, redirect=None):
         """Where a civil servant lands after logging in, when no page was asked for: an employee on the
-        portal home, their SKP first (made for a phone); a Pejabat Penilai Kinerja on the SKPs that wait
-        for them; administrators (OPD, BKPSDM, HR, Odoo) in the backend as usual."""
+        portal home, their SKP first (made for a phone); a Pejabat Penilai Kinerja on what waits for
+        them (SKPs to set, months to review, Umpan Balik to follow up); administrators (OPD, BKPSDM, HR,
+        Odoo) in the backend as usual."""
         if not redirect:
             redirect = self._asn_landing(request.env["res.users"].sudo().browse(uid))
         return super()._login_redirect(uid, redirect=redirect)

@@ -49,6 +49,10 @@ class SkpPortal(CustomerPortal):
         if "skp_count" in counters:
             Skp = request.env["hr.asn.skp"]
             values["skp_count"] = Skp.search_count(self._skp_my_domain()) if Skp.has_access("read") else 0
+        if "skp_review_count" in counters:
+            Review = request.env["hr.asn.skp.review"]
+            values["skp_review_count"] = Review.search_count(self._skp_review_domain()) \
+                if Review.has_access("read") else 0
         return values
 
     def _prepare_portal_layout_values(self):
@@ -226,6 +230,8 @@ class SkpPortal(CustomerPortal):
         values.update({
             "skp": skp_sudo,
             "is_mine": is_mine,
+            # the Pejabat Penilai Kinerja's buttons, for exactly who the routes let act
+            "can_set": skp.is_penilai and not is_mine and skp_sudo.state == "submitted",
             "editable": editable,
             "parent_choices": (request.env["hr.asn.skp.rhk"].sudo()._asn_parent_candidates(skp_sudo)[skp_sudo.id]
                                if editable else request.env["hr.asn.skp.rhk"]),
@@ -355,6 +361,89 @@ class SkpPortal(CustomerPortal):
             skp.action_submit()
         return self._skp_post(skp_id, write)
 
+    # ------------------------------------------------------------------------------------------
+    # The Pejabat Penilai Kinerja: what waits, set / return an SKP, review a month (on a phone too)
+    # ------------------------------------------------------------------------------------------
+    @staticmethod
+    def _skp_review_domain():
+        """What waits for the user as Pejabat Penilai Kinerja (hr.asn.skp.review; its record rule agrees)."""
+        uid = request.env.uid
+        return ["|", ("penilai_user_id", "=", uid), ("current_penilai_user_id", "=", uid)]
+
+    @http.route(["/my/skp/review"], type="http", auth="user", website=True, methods=["GET"])
+    def portal_skp_review(self, **kw):
+        Review = request.env["hr.asn.skp.review"]
+        rows = Review.search(self._skp_review_domain()) if Review.has_access("read") else Review
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "groups": [(kind, label, rows.filtered(lambda row, kind=kind: row.kind == kind))
+                       for kind, label in self._skp_selection("hr.asn.skp.review", "kind")],
+            "total": len(rows),
+            "today": fields.Date.context_today(request.env.user),
+            "done": kw.get("done"),
+            "error": None,
+            "page_name": "skp_review",
+        })
+        return request.render("hr_asn_performance.portal_skp_review", values)
+
+    def _skp_check_penilai(self, skp_id, month_id=None):
+        """(SKP as the user, SKP as superuser, month as superuser or None) when the user is the SKP's
+        Pejabat Penilai Kinerja (the one it names or the employee's current one, Pasal 26; not its atasan,
+        not the employee), the month one of that SKP's; else AccessError/MissingError. Decided as the
+        user, before anything is done as the superuser."""
+        skp, skp_sudo = self._skp_check_access(skp_id)
+        if not skp.is_penilai:
+            raise AccessError(_("Only the Pejabat Penilai Kinerja of this SKP can do this."))
+        month_sudo = self._skp_part(skp_sudo.month_ids, month_id) if month_id else None
+        return skp, skp_sudo, month_sudo
+
+    def _skp_penilai_post(self, skp_id, act, month_id=None, form=None):
+        """Run ``act(skp, month)``, exactly one action of the Pejabat Penilai Kinerja, as the
+        superuser once ``_skp_check_penilai`` said the user may take it (its uid stays the user's: set by,
+        reviewed by); a refusal shows on the page, nothing half-done; else Post/Redirect/Get."""
+        try:
+            skp, skp_sudo, month_sudo = self._skp_check_penilai(skp_id, month_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        # the user's environment as the superuser (not _document_check_access's OdooBot): "set by" and
+        # "reviewed by" name the user
+        acting_skp = skp.sudo()
+        acting_month = request.env["hr.asn.skp.month"].browse(month_sudo.id).sudo() if month_sudo else None
+        try:
+            with request.env.cr.savepoint():
+                done = act(acting_skp, acting_month)
+        except REFUSALS as error:
+            skp_sudo.invalidate_recordset()
+            if month_sudo:
+                month_sudo.invalidate_recordset()
+                return self._skp_render_month(skp, skp_sudo, month_sudo, error=error.args[0], form=form)
+            return self._skp_render_detail(skp, skp_sudo, error=error.args[0], form=form)
+        if month_sudo:
+            return request.redirect("/my/skp/%s/month/%s?done=%s" % (skp_sudo.id, month_sudo.id, done))
+        return request.redirect("/my/skp/%s?done=%s" % (skp_sudo.id, done))
+
+    @http.route(["/my/skp/<int:skp_id>/set"], type="http", auth="user", website=True, methods=["POST"])
+    def portal_skp_set(self, skp_id, **post):
+        def act(skp_sudo, _month):
+            skp_sudo.action_set()
+            return "set"
+        return self._skp_penilai_post(skp_id, act)
+
+    @http.route(["/my/skp/<int:skp_id>/return"], type="http", auth="user", website=True, methods=["POST"])
+    def portal_skp_return(self, skp_id, **post):
+        def act(skp_sudo, _month):
+            skp_sudo.action_return((post.get("reason") or "").strip())
+            return "returned"
+        return self._skp_penilai_post(skp_id, act, form=post)
+
+    @http.route(["/my/skp/<int:skp_id>/month/<int:month_id>/review"], type="http", auth="user", website=True,
+                methods=["POST"])
+    def portal_skp_month_review(self, skp_id, month_id, **post):
+        def act(skp_sudo, month_sudo):
+            month_sudo.action_review((post.get("review_note") or "").strip() or None)
+            return "reviewed"
+        return self._skp_penilai_post(skp_id, act, month_id=month_id, form=post)
+
     @http.route(["/my/skp/<int:skp_id>/pdf"], type="http", auth="user", website=True, methods=["GET"])
     def portal_skp_pdf(self, skp_id, access_token=None, download=False, **kw):
         try:
@@ -398,6 +487,10 @@ class SkpPortal(CustomerPortal):
             "is_mine": is_mine,
             "quantitative": skp_sudo.approach == "kuantitatif",
             "can_plan": is_mine and skp_sudo.state == "set" and month_sudo.state == "open",
+            # confirmed targets are not offered for confirming again (issue 12)
+            "can_confirm": is_mine and skp_sudo.state == "set" and month_sudo.state == "open"
+            and not month_sudo.plan_date,
+            "can_review": skp.is_penilai and not is_mine and month_sudo.state == "reported",
             # issue 12: a reported month waits for the leader unchanged (reopened, it takes entries again)
             "can_report": is_mine and skp_sudo.state == "set" and month_sudo.state == "open" and begun,
             "report_open": month_sudo.report_open_date <= today,

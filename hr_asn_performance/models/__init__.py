@@ -17,5 +17,6 @@ from . import hr_asn_skp_month
 from . import hr_asn_skp_month_line
 from . import hr_asn_skp_feedback
 from . import hr_asn_skp_followup
+from . import hr_asn_skp_review
 from . import ir_actions_report
 from . import hr_asn_job

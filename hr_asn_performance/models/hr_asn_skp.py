@@ -140,6 +140,12 @@ class HrAsnSkp(models.Model):
     is_mine = fields.Boolean(compute="_compute_roles")
     is_assessor = fields.Boolean(compute="_compute_roles")  # Pejabat Penilai or its atasan
     is_penilai = fields.Boolean(compute="_compute_roles")
+    # which buttons the user is offered: exactly who _check_skp_update lets act (issue 12: actions offered,
+    # then refused)
+    can_submit = fields.Boolean(compute="_compute_roles")
+    can_set = fields.Boolean(compute="_compute_roles")
+    can_revise = fields.Boolean(compute="_compute_roles")
+    can_delete = fields.Boolean(compute="_compute_roles")
     # the one domain of "who assesses this SKP" that the record rules read (security/hr_asn_skp_security.xml)
     assessor_user_ids = fields.Many2many("res.users", string="Assessors' Users", compute="_compute_assessor_user_ids",
                                          search="_search_assessor_user_ids")
@@ -200,10 +206,18 @@ class HrAsnSkp(models.Model):
     @api.depends_context("uid")
     def _compute_roles(self):
         user = self.env.user
+        is_admin = self.env.su or user.has_group("hr_asn_performance.group_hr_asn_performance_admin")
+        is_opd_admin = user.has_group("hr_asn_performance.group_hr_asn_performance_admin_opd")
         for skp in self:
             skp.is_mine = skp.sudo().employee_id.user_id == user
             skp.is_assessor = user in skp.sudo()._asn_assessor_users()
             skp.is_penilai = user in skp.sudo()._asn_assessor_users(penilai_only=True)
+            skp.can_submit = skp.state == "draft" and (is_admin or is_opd_admin or skp.is_mine)
+            skp.can_set = skp.state == "submitted" and (is_admin or skp.is_penilai)
+            skp.can_revise = skp.state == "set" and (is_admin or skp.is_mine or skp.is_assessor)
+            # as _unlink_only_drafts: a first draft, by who may write it (its employee, the Kepegawaian)
+            skp.can_delete = (skp.state == "draft" and not skp.revision and not skp.previous_id
+                              and (is_admin or is_opd_admin or skp.is_mine))
 
     @api.depends(*("%s.user_id" % path for path in ASSESSOR_PATHS))
     def _compute_assessor_user_ids(self):
@@ -667,8 +681,12 @@ class HrAsnSkp(models.Model):
         return self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(vals_list)
 
     def _asn_schedule_for_assessor(self, summary):
-        """To-dos for the Pejabat Penilai Kinerja; ``summary(env, skp)`` as in ``_asn_schedule``."""
-        self._asn_schedule([(skp, skp.pejabat_penilai_id.user_id, summary, skp.deadline) for skp in self])
+        """To-dos for the Pejabat Penilai Kinerja; ``summary(env, skp)`` as in ``_asn_schedule``. Due on the
+        SKP's deadline (Pasal 13(1)), or today when it comes later than that (issue 12: a to-do created in
+        December read "304 days late"; the SKP itself shows it is overdue)."""
+        today = fields.Date.context_today(self)
+        self._asn_schedule([(skp, skp.pejabat_penilai_id.user_id, summary, max(skp.deadline or today, today))
+                            for skp in self])
 
     def _asn_schedule_for_employee(self, summary, date_deadline=None):
         """To-dos for the employee; ``summary(env, skp)`` as in ``_asn_schedule``."""
@@ -795,6 +813,13 @@ class HrAsnSkp(models.Model):
 
     def action_open_revision(self):
         return self._asn_reason_wizard("revise")
+
+    def action_delete_draft(self):
+        """The form's own delete (the form offers no "Delete" to who may not, e.g. the Pejabat Penilai)."""
+        mine = all(skp.is_mine for skp in self)
+        self.unlink()
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_asn_performance.hr_asn_skp_action_mine" if mine else "hr_asn_performance.hr_asn_skp_action")
 
     def action_print(self):
         return self.env.ref("hr_asn_performance.hr_asn_skp_report").report_action(self)

@@ -41,11 +41,27 @@ class HrAsnSkpFeedback(models.Model):
     name = fields.Text(string="Feedback", required=True)
     submit_token = fields.Char(readonly=True, copy=False,
                                help="The portal form's one-time key: a double submit stores one feedback.")
+    # what the SKP's tab shows in full (issue 12: "Diberika..." cut): who, how and about what, each in one column
+    giver_label = fields.Char(string="From", compute="_compute_labels")
+    manner = fields.Char(string="As, Kind, Given", compute="_compute_labels")
+    about = fields.Text(compute="_compute_labels")
 
     _sql_constraints = [
         # issue 9, finding 9: two concurrent posts of one form (a double click) store one record
         ("submit_token_unique", "UNIQUE(giver_user_id, submit_token)", "This Umpan Balik is already recorded."),
     ]
+
+    @api.depends("giver_id", "giver_name", "source", "kind", "mode", "topic", "rhk_id", "behavior_value")
+    def _compute_labels(self):
+        labels = {name: dict(self._fields[name]._description_selection(self.env))
+                  for name in ("source", "kind", "mode", "behavior_value")}
+        for feedback in self:
+            giver = feedback.sudo().giver_id
+            feedback.giver_label = giver.name or feedback.giver_name or ""
+            feedback.manner = " · ".join(filter(None, (labels[name].get(feedback[name])
+                                                       for name in ("source", "kind", "mode"))))
+            feedback.about = (feedback.sudo().rhk_id.name if feedback.topic == "rhk"
+                              else labels["behavior_value"].get(feedback.behavior_value)) or False
 
     @api.constrains("topic", "rhk_id", "behavior_value", "skp_id")
     def _check_topic(self):

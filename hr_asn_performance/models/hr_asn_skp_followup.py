@@ -32,6 +32,16 @@ class HrAsnSkpFollowup(models.Model):
     rhk_id = fields.Many2one("hr.asn.skp.rhk", string="RHK", domain="[('skp_id', '=', skp_id)]")
     note = fields.Text(required=True)
     revision_id = fields.Many2one("hr.asn.skp", string="Revision Opened", readonly=True)
+    # the SKP's tab in full (issue 12: "Cara Pe..." cut): the outcome in one column, the RHK's text wrapping
+    outcome = fields.Char(string="Progress and Follow-up", compute="_compute_outcome")
+    rhk_name = fields.Text(related="rhk_id.name", string="RHK")
+
+    @api.depends("progress", "action")
+    def _compute_outcome(self):
+        actions = dict(self._fields["action"]._description_selection(self.env))
+        for followup in self:
+            progress = self.env._("Shows progress") if followup.progress else self.env._("No progress")
+            followup.outcome = " · ".join(filter(None, (progress, actions.get(followup.action))))
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -28,15 +28,42 @@ class HrAsnSkpIki(models.Model):
     perspective = fields.Selection(list(skp_rules.PERSPECTIVES), string="Perspektif")
     origin_id = fields.Many2one("hr.asn.skp.iki", string="Copied From", readonly=True, copy=False)
     target_display = fields.Char(string="Target as Printed", compute="_compute_target_display")
+    approach = fields.Selection(related="skp_id.approach")
+    rhk_name = fields.Text(related="rhk_id.name", string="Rencana Hasil Kerja")
+    # the running capaian (Pasal 16, rules/skp.py running_capaian): kuantitatif IKI only
+    realisasi_total = fields.Float(string="Realisasi So Far", digits=(16, 2), compute="_compute_capaian")
+    capaian_percent = fields.Float(string="Capaian (%)", digits=(16, 2), compute="_compute_capaian")
+    capaian_display = fields.Char(string="Realisasi against the Yearly Target", compute="_compute_capaian")
 
     @api.depends("target_value", "target_unit", "target_text", "skp_id.approach")
     def _compute_target_display(self):
         for iki in self:
             if iki.skp_id.approach == "kuantitatif":
-                value = ("%g" % iki.target_value).replace(".", ",")
+                value = skp_rules.format_quantity(iki.target_value)
                 iki.target_display = " ".join(filter(None, [value, iki.target_unit]))
             else:
                 iki.target_display = iki.target_text or ""
+
+    def _compute_capaian(self):
+        """The realisasi of every month so far against the yearly target; one query for the batch."""
+        totals = dict(self.env["hr.asn.skp.month.line"].sudo()._read_group(
+            [("iki_id", "in", self.ids)], ["iki_id"], ["realisasi_value:sum"]))
+        for iki in self:
+            total, percent = skp_rules.running_capaian(iki.target_value, [totals.get(iki, 0.0)])
+            quantitative = iki.skp_id.approach == "kuantitatif"
+            iki.realisasi_total = total if quantitative else 0.0
+            iki.capaian_percent = (percent or 0.0) if quantitative else 0.0
+            iki.capaian_display = iki._asn_capaian_text(total, percent) if quantitative else False
+
+    def _asn_capaian_text(self, total, percent):
+        """``5 of 12 dokumen (41,67%)`` in the reader's language; no percentage without a target."""
+        self.ensure_one()
+        unit = self.target_unit or ""
+        if percent is None:
+            return " ".join(filter(None, [skp_rules.format_quantity(total), unit]))
+        return self.env._("%(done)s of %(target)s (%(percent)s%%)", done=skp_rules.format_quantity(total),
+                          target=" ".join(filter(None, [skp_rules.format_quantity(self.target_value), unit])),
+                          percent=skp_rules.format_quantity(percent))
 
     @api.constrains("target_value", "target_unit", "target_text")
     def _check_target(self):

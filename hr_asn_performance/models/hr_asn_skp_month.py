@@ -54,6 +54,10 @@ class HrAsnSkpMonth(models.Model):
     # the deadline each e-mail reminder was sent for: one reminder per deadline (issue 12)
     plan_reminder_date = fields.Date(readonly=True, copy=False)
     realisasi_reminder_date = fields.Date(readonly=True, copy=False)
+    # the buttons offered: the employee enters, their Pejabat Penilai Kinerja reviews (issue 12: "Report
+    # Realisasi" offered to the leader, then refused); as _check_skp_update decides
+    is_mine = fields.Boolean(compute="_compute_roles")
+    can_review = fields.Boolean(compute="_compute_roles")
 
     _sql_constraints = [("month_unique", "UNIQUE(skp_id, month)", "A month appears once in an SKP."),
                         ("month_range", "CHECK(month BETWEEN 1 AND 12)", "A month is 1 to 12.")]
@@ -67,6 +71,13 @@ class HrAsnSkpMonth(models.Model):
         """``Maret 2026`` in the language of ``env`` (the reader's, or the recipient's of a to-do)."""
         self.ensure_one()
         return format_date(env, datetime.date(self.year, self.month, 1), date_format="MMMM y")
+
+    @api.depends_context("uid")
+    def _compute_roles(self):
+        is_admin = self.env.su or self.env.user.has_group("hr_asn_performance.group_hr_asn_performance_admin")
+        for month in self:
+            month.is_mine = month.skp_id.is_mine
+            month.can_review = is_admin or month.skp_id.is_penilai
 
     @api.depends("year", "month", "company_id.asn_plan_day", "company_id.asn_realisasi_day")
     def _compute_deadlines(self):

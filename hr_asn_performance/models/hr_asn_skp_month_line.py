@@ -30,8 +30,44 @@ class HrAsnSkpMonthLine(models.Model):
     attachment_ids = fields.Many2many("ir.attachment", "hr_asn_skp_month_line_attachment_rel", "line_id",
                                       "attachment_id", string="Bukti Dukung")
     note = fields.Text()
+    # what the leader reads in full (issue 12: a list cut "Tersusunnya lap..."): the texts as Text fields
+    # (they wrap in a list), the unit beside the numbers, the running capaian against the yearly target
+    approach = fields.Selection(related="month_id.approach")
+    rhk_name = fields.Text(related="iki_id.rhk_id.name", string="Rencana Hasil Kerja")
+    iki_name = fields.Text(related="iki_id.name", string="Indikator Kinerja Individu")
+    target_unit = fields.Char(related="iki_id.target_unit", string="Unit of the Target")
+    yearly_target = fields.Char(related="iki_id.target_display", string="Yearly Target")
+    realisasi_to_date = fields.Float(string="Realisasi up to this Month", digits=(16, 2),
+                                     compute="_compute_capaian")
+    capaian_percent = fields.Float(string="Capaian so far (%)", digits=(16, 2), compute="_compute_capaian")
+    capaian_display = fields.Char(string="Capaian so far", compute="_compute_capaian",
+                                  help="The realisasi of this and the earlier months against the IKI's yearly "
+                                       "target (kuantitatif IKI).")
 
     _sql_constraints = [("iki_unique", "UNIQUE(month_id, iki_id)", "An IKI appears once in a month.")]
+
+    @api.depends("realisasi_value", "month_id.month", "iki_id.target_value")
+    def _compute_capaian(self):
+        """Pasal 16 (monthly documentation, rules/skp.py running_capaian): per kuantitatif IKI, the realisasi
+        of the months up to this one against the yearly target; one query for the whole batch."""
+        rows = self.sudo().search_fetch([("iki_id", "in", self.iki_id.ids)], ["iki_id", "month_id", "realisasi_value"])
+        by_iki = {}
+        for row in rows:
+            by_iki.setdefault(row.iki_id.id, []).append((row.month_id.month, row.realisasi_value, row.id))
+        for line in self:
+            iki = line.iki_id
+            if line.month_id.approach != "kuantitatif" or not iki:
+                line.realisasi_to_date = line.capaian_percent = 0.0
+                line.capaian_display = False
+                continue
+            # the line's own value as being typed, the other months' as stored
+            values = [value for number, value, row_id in by_iki.get(iki.id, [])
+                      if number <= line.month_id.month and row_id != line._origin.id]
+            values.append(line.realisasi_value)
+            total, percent = skp_rules.running_capaian(iki.target_value, values)
+            line.realisasi_to_date = total
+            line.capaian_percent = percent or 0.0
+            line.capaian_display = iki._asn_capaian_text(total, percent)
 
     @api.constrains("target_value", "realisasi_value")
     def _check_values(self):

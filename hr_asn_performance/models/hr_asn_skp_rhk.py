@@ -37,6 +37,10 @@ class HrAsnSkpRhk(models.Model):
     child_rhk_ids = fields.One2many("hr.asn.skp.rhk", "parent_rhk_id", string="Cascaded To")
     iki_ids = fields.One2many("hr.asn.skp.iki", "rhk_id", string="Indikator Kinerja Individu", copy=True)
     origin_id = fields.Many2one("hr.asn.skp.rhk", string="Copied From", readonly=True, copy=False)
+    approach = fields.Selection(related="skp_id.approach")
+    parent_rhk_name = fields.Text(related="parent_rhk_id.name", string="Intervenes")
+    # the IKI with their targets, to read in the SKP's list before setting it (issue 12: truncated tags)
+    iki_summary = fields.Text(string="IKI and Targets", compute="_compute_iki_summary")
     # Pasal 20(6)-(8): the leader takes the RHK over with a note the evaluation reads.
     # A revision keeps them (copied): the evaluation reads the note whatever revision it reads.
     taken_over = fields.Boolean(string="Taken Over by the Leader", readonly=True)
@@ -62,6 +66,13 @@ class HrAsnSkpRhk(models.Model):
                 for name in TAKEOVER_FIELDS:
                     vals.pop(name, None)
         return vals_list
+
+    @api.depends("iki_ids.name", "iki_ids.target_display")
+    def _compute_iki_summary(self):
+        for rhk in self:
+            rhk.iki_summary = "\n".join(
+                self.env._("• %(iki)s — Target: %(target)s", iki=iki.name, target=iki.target_display or "-")
+                for iki in rhk.iki_ids) or False
 
     @api.depends("skp_id.pejabat_penilai_id", "skp_id.year")
     def _compute_parent_rhk_allowed_ids(self):

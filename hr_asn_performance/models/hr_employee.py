@@ -62,6 +62,9 @@ class HrEmployee(models.Model):
     # ASN data (UU 20/2023 on ASN; NIP per Peraturan BKN)
     # no ``size``: Odoo would cut a 19-digit NIP to 18 and store another one; _asn_check_nip refuses it
     nip = fields.Char(string="NIP", index=True, tracking=True, copy=False, help="Nomor Induk Pegawai: 18 digits.")
+    # the unit's own name ("Seksi Pelayanan Kesehatan Rujukan"), not its path: the lists of assessors show it
+    # beside the NIP (issue 12: the full path hid the NIP); mirrored on hr.employee.public
+    asn_unit_name = fields.Char(related="department_id.name", string="Unit Kerja")
     nip_birth_date = fields.Date(string="Birth Date (from NIP)", compute="_compute_nip_parts", store=True,
                                  groups=PRIVATE_GROUPS)
     nip_appointment_year = fields.Integer(string="Appointment Year (from NIP)", compute="_compute_nip_parts",

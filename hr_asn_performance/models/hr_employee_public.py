@@ -14,6 +14,7 @@ class HrEmployeePublic(models.Model):
     _inherit = "hr.employee.public"
 
     nip = fields.Char(string="NIP", readonly=True)
+    asn_unit_name = fields.Char(related="department_id.name", string="Unit Kerja")
     asn_status = fields.Selection(list(asn_data.ASN_STATUSES), string="ASN Status", readonly=True)
     asn_golongan = fields.Selection(asn_data.golongan_selection(), string="Pangkat/Golongan", readonly=True)
     asn_position_kind = fields.Selection(list(asn_data.POSITION_KINDS), string="Kind of Position", readonly=True)

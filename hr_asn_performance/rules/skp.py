@@ -345,3 +345,21 @@ def feedback_source(giver, employee, giver_penilai, employee_penilai, employee_l
     if giver_penilai and giver_penilai == employee_penilai:
         return "rekan"
     return "pihak_lain"
+
+
+def format_quantity(number):
+    """A target or realisasi as a person reads it in Indonesian: thousands with dots, a decimal comma, no
+    trailing zeros (``1.250``, ``12,5``, ``0``); the unit is the caller's."""
+    text = f"{round(number, 2):,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def running_capaian(target, realisasi_values):
+    """Pasal 16: the realisasi documented month by month of a kuantitatif IKI (Pasal 8(3)), summed so far
+    and set against the IKI's yearly target: (total, percentage of the target rounded to 2 decimals, or
+    None when there is no target above zero). The evaluation's own capaian (Pasal 23(2)a) reads the same
+    realisasi against the targets of its period."""
+    total = round(sum(realisasi_values), 2)
+    if not target or target <= 0:
+        return total, None
+    return total, round(total / target * 100, 2)
