@@ -12,6 +12,7 @@
         "security/ir.model.access.csv",
         "security/hr_asn_skp_security.xml",
         "security/hr_asn_skp_review_security.xml",
+        "security/hr_asn_compliance_security.xml",
         "security/hr_asn_job_security.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
@@ -36,6 +37,7 @@
         "report/hr_asn_skp_reports.xml",
         "report/hr_asn_skp_templates.xml",
         "views/hr_asn_job_views.xml",
+        "views/hr_asn_compliance_views.xml",
         "views/hr_asn_performance_menus.xml",
     ],
     "demo": [

@@ -1,3 +1,4 @@
 from . import portal
 from . import portal_todo
 from . import home
+from . import compliance

@@ -20,3 +20,4 @@ from . import hr_asn_skp_followup
 from . import hr_asn_skp_review
 from . import ir_actions_report
 from . import hr_asn_job
+from . import hr_asn_compliance

@@ -16,6 +16,7 @@ from . import test_company
 from . import test_report_batch
 from . import test_landing
 from . import test_job
+from . import test_compliance
 from . import test_skp_review
 from . import test_skp_portal_review
 from . import test_skp_notifications

@@ -1,0 +1,56 @@
+"""The XLSX of the compliance table (hr.asn.compliance): the model prepares the rows, this only writes them
+(STYLE.md, "XLSX with xlsxwriter: data from a model method, the writer only writes"; as
+product/controllers/pricelist_report.py)."""
+
+import io
+
+import xlsxwriter
+
+from odoo import _, http
+from odoo.http import request
+
+
+def write_workbook(title, sheet_name, columns, rows, totals):
+    """One sheet: ``title`` in A1, ``columns`` on row 3, then ``rows`` and the ``totals`` in bold; ratios
+    (floats) with one decimal. Returns the workbook as bytes."""
+    output = io.BytesIO()
+    workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+    sheet = workbook.add_worksheet(sheet_name[:31])  # Excel's limit for a sheet name
+    header = workbook.add_format({"bold": True, "bg_color": "#EEEEEE", "border": 1, "text_wrap": True,
+                                  "valign": "top"})
+    formats = {False: (None, workbook.add_format({"num_format": "0.0"})),
+               True: (workbook.add_format({"bold": True}), workbook.add_format({"bold": True, "num_format": "0.0"}))}
+    sheet.write(0, 0, title, workbook.add_format({"bold": True, "font_size": 13}))
+    sheet.write_row(2, 0, columns, header)
+    lines = [(row, False) for row in rows] + [(row, True) for row in totals]
+    for index, (row, is_total) in enumerate(lines, start=3):
+        plain, decimal = formats[is_total]
+        for col, value in enumerate(row):
+            if isinstance(value, float):
+                sheet.write_number(index, col, value, decimal)
+            else:
+                sheet.write(index, col, value, plain)
+    sheet.freeze_panes(3, 2)
+    sheet.set_row(2, 45)
+    sheet.set_column(0, 0, 7)
+    sheet.set_column(1, 1, 40)
+    sheet.set_column(2, len(columns), 12)
+    workbook.close()
+    return output.getvalue()
+
+
+class AsnComplianceExport(http.Controller):
+    @http.route(["/hr_asn_performance/compliance/xlsx"], type="http", auth="user")
+    def export_compliance_xlsx(self, ids="", **kw):
+        """The rows ``ids`` (comma-separated) that the user may read: the model's access rules and record
+        rules decide (an Admin Kepegawaian OPD gets their own Perangkat Daerah, whatever ids are asked)."""
+        wanted = [int(part) for part in ids.split(",") if part.strip().isdigit()]
+        records = request.env["hr.asn.compliance"]._asn_xlsx_records(wanted)
+        if not records:
+            raise request.not_found()
+        data = records._asn_xlsx_data()
+        content = write_workbook(data["title"], data["sheet"], data["columns"], data["rows"], data["totals"])
+        return request.make_response(content, headers=[
+            ("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            ("Content-Disposition", http.content_disposition("%s.xlsx" % _("Kinerja ASN compliance"))),
+        ])
