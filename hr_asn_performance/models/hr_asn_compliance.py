@@ -50,11 +50,12 @@ class HrAsnCompliance(models.Model):
     opd_kind = fields.Selection(list(asn_data.OPD_KINDS), string="Perangkat Daerah Kind", readonly=True)
     company_id = fields.Many2one("res.company", string="Pemda", readonly=True)
     year = fields.Integer(readonly=True, aggregator=False)
-    headcount = fields.Integer(string="Headcount", readonly=True, help="Active ASN (PNS, CPNS, PPPK) of the Perangkat Daerah today.")
+    headcount = fields.Integer(readonly=True, help="Active ASN (PNS, CPNS, PPPK) of the Perangkat Daerah today.")
     with_set_skp_count = fields.Integer(string="With a Set SKP", readonly=True)
     without_set_skp_count = fields.Integer(
         string="Without a Set SKP", readonly=True,
-        help="Employees of the headcount without an SKP set (ditetapkan) for the year, including those without any SKP.")
+        help="Employees of the headcount without an SKP set (ditetapkan) for the year, "
+             "including those without any SKP.")
     set_rate = fields.Float(string="SKP Set (%)", digits=(16, 1), readonly=True, aggregator="avg")
     skp_draft_count = fields.Integer(string="SKP Draft", readonly=True)
     skp_submitted_count = fields.Integer(string="SKP Diajukan", readonly=True)

@@ -142,7 +142,8 @@ class TestCompliance(HrAsnSkpCase):
         for user in (self.user_admin_opd, self.user_admin):
             data = self.Compliance.with_user(user).browse(row.id).export_data(["opd_id", "headcount"])["datas"]
             self.assertEqual(data, [[self.units["dinas"].display_name, len(self.dinas_staff)]])
-        skps = self.env["hr.asn.skp"].with_user(self.user_penilai).search([("employee_id", "=", self.emp["S.dseksi"].id)])
+        skps = self.env["hr.asn.skp"].with_user(self.user_penilai).search(
+            [("employee_id", "=", self.emp["S.dseksi"].id)])
         self.assertEqual(skps.export_data(["employee_nip"])["datas"], [[self.skp.employee_nip]])
         with self.assertRaises(UserError):
             self.env["hr.asn.skp"].with_user(self.user_pegawai).search([]).export_data(["employee_nip"])
