@@ -6,21 +6,27 @@ Run through ``bench/run-evaluation`` (which makes a fresh database); executed by
 ``HR_ASN_BENCH_STEP=city`` builds the city of benchlib (Dinas with Sekretariat, 4 Bidang x 3 Seksi, staff),
 sets every SKP of the year (level by level, as bench_skp does; setup, not measured), January's realisasi
 (one statement) and the capaian kinerja organisasi of every Perangkat Daerah (Baik), then measures, as the
-BKPSDM administrator: generating January's evaluations (the teams in the request, the evaluations in the
-background job, hr.asn.job ``_cron_run`` called until the job is done), setting them team by team (each
-team rated Sesuai/Sesuai in one write, a justification where the curve breaks, then action_set), ranking the
-city (job) and the TPP export (job). Nobody of the bench city has a user: BKPSDM acts for every Pejabat
+BKPSDM administrator: generating January's evaluations (the teams in the request, the evaluations in two
+background jobs run by an Odoo server with two cron workers, as in production), setting them team by team
+(each team rated Sesuai/Sesuai in one write, a justification where the curve breaks, then action_set),
+ranking the city (job) and the TPP export (job); these two jobs run in this process (hr.asn.job
+``_cron_run`` called until done). Nobody of the bench city has a user: BKPSDM acts for every Pejabat
 Penilai (Pasal 26(1)a). Everything is committed (the jobs commit between batches).
 
 ``HR_ASN_BENCH_STEP=print`` prints HR_ASN_BENCH_PRINT (default 1,000) of those evaluations in one print job
 (hr.asn.evaluation ``_asn_print_in_background``; wkhtmltopdf) and reports the time per document and the
 peak memory of Odoo and of its wkhtmltopdf children.
 """
+import cProfile
 import io
 import os
+import pstats
 import random
 import resource
+import socket
+import subprocess
 import time
+import urllib.request
 
 from freezegun import freeze_time
 
@@ -32,6 +38,10 @@ PRINT = int(os.environ.get("HR_ASN_BENCH_PRINT", "1000"))
 # ir.config_parameter report.print_delay: what wkhtmltopdf waits for each document's scripts (Odoo's default
 # 1000 ms when unset); the evaluation documents have none (the same pages at 0, checked with pdftoppm)
 PRINT_DELAY = os.environ.get("HR_ASN_BENCH_PRINT_DELAY") or None
+# a path: the generate job's run is profiled (cProfile) into it, its top functions printed, and the bench
+# stops after generating (for finding where the time goes, not for the figures: profiling slows it)
+PROFILE = os.environ.get("HR_ASN_BENCH_PROFILE") or None
+ODOO = os.environ.get("HR_ASN_BENCH_ODOO", "odoo")  # scripts/odoo, for the server of the cron workers
 YEAR = 2026
 ADMIN_LOGIN = "bench_bkpsdm"
 Job = env["hr.asn.job"]  # noqa: F821 - given by odoo-bin shell
@@ -60,6 +70,60 @@ def run_jobs(label, enqueue):
         print("    FAILED job %s (%s): %s" % (job.id, job.name, job.error))
     summary.append((label, elapsed, queries, "failed" if failed else ""))
     return elapsed, queries, jobs
+
+
+def run_jobs_in_crons(label, enqueue):
+    """The jobs run as in production: an Odoo server of the bench database with two cron workers
+    (``--workers``, each a process of its own, the two lanes of hr.asn.job) is started and serving;
+    ``enqueue()`` (timed) queues the jobs and its commit wakes the workers (ir.cron._trigger), which are
+    polled until no job is queued or running. The database's other crons are switched off first (reminders
+    would run beside the jobs). Returns enqueue's (seconds, queries) and the seconds from its commit to the
+    last job done."""
+    db = env.cr.dbname  # noqa: F821
+    env["ir.cron"].search([("id", "not in", [env.ref(x).id for x in Job._asn_crons])]).write(  # noqa: F821
+        {"active": False})
+    env.cr.commit()  # noqa: F821
+    port = free_port()
+    server = subprocess.Popen([ODOO, "-d", db, "--db-filter=^%s$" % db, "--http-interface=127.0.0.1",
+                               "--http-port=%d" % port, "--workers=2", "--max-cron-threads=2",
+                               "--log-level=warn"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _attempt in range(120):  # serving: its cron workers listen for triggers
+            try:
+                urllib.request.urlopen("http://127.0.0.1:%d/web/login" % port, timeout=5)
+                break
+            except OSError:
+                time.sleep(0.5)
+        time.sleep(2)
+        t_enqueue, queries, _result = enqueue()
+        start = time.perf_counter()
+        env.cr.commit()  # noqa: F821 - the jobs are seen and the workers woken
+        while True:
+            env.cr.commit()  # noqa: F821 - a new snapshot: what the cron workers committed
+            jobs = Job.sudo().search([("state", "in", ("queued", "running"))])
+            if not jobs:
+                break
+            if server.poll() is not None:
+                raise RuntimeError("the Odoo server of the cron workers stopped (exit %s)" % server.returncode)
+            if time.perf_counter() - start > 3600:
+                raise RuntimeError("the jobs did not finish within an hour")
+            time.sleep(0.2)
+        elapsed = time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    env.invalidate_all()  # noqa: F821
+    failed = Job.sudo().search([("state", "=", "failed")])
+    print("%-58s %8.2f s  (%d failed jobs)" % (label, elapsed, len(failed)))
+    for job in failed:
+        print("    FAILED job %s (%s): %s" % (job.id, job.name, job.error))
+    return t_enqueue, queries, elapsed
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def record(label, seconds, queries, note=""):
@@ -110,11 +174,21 @@ def bench_city():
     with freeze_time("%d-02-05 08:00:00" % YEAR, tick=True):
         period = env["hr.asn.evaluation.period"].with_user(admin).create({  # noqa: F821
             "kind": "periodic", "period_kind": "month", "year": YEAR, "period": 1})
-        t1, q1, _r = timed("generate: the teams (in the request)", lambda: period.action_generate())  # noqa: F821
-        # action_generate made the teams and queued the job; the job's batches are the rest
-        t2, q2, _jobs = run_jobs("generate: the evaluations (job, batches of 20 teams)", lambda: None)
-        summary.pop()
-        record("generate January's evaluations (teams + job)", t1 + t2, q1 + q2)
+        if PROFILE:
+            t1, q1, _r = timed("generate: the teams (in the request)", period.action_generate)
+        # action_generate makes the teams and queues the jobs; the jobs' batches are the rest
+        if PROFILE:  # in this process, one lane after the other
+            profiler = cProfile.Profile()
+            profiler.enable()
+            run_jobs("generate: the evaluations (jobs, batches of 20 teams)", lambda: None)
+            profiler.disable()
+            profiler.dump_stats(PROFILE)
+            pstats.Stats(PROFILE).sort_stats("tottime").print_stats(40)
+            return
+        t1, q1, t2 = run_jobs_in_crons("generate: the evaluations (2 jobs, 2 cron workers)", lambda: timed(
+            "generate: the teams (in the request)", period.action_generate))
+        record("generate January's evaluations (teams + jobs)", t1 + t2, None,
+               "queries: teams %d, jobs in the server" % q1)
         period.invalidate_recordset()
         evaluations = period.evaluation_ids
         teams = period.team_ids

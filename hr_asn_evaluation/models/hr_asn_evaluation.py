@@ -457,6 +457,7 @@ class HrAsnEvaluation(models.Model):
             "date_from": period.date_from,
             "date_to": period.date_to,
             "period_label": period.period_label,
+            "state": "draft",  # every default given: the ORM reads no default per record
         }
         vals.update(self._asn_party_vals(employee, skp, memo))
         return vals
@@ -465,7 +466,7 @@ class HrAsnEvaluation(models.Model):
     def _asn_party_vals(self, employee, skp, memo=None):
         """Who is evaluated and who evaluates, as they are now (the SKP's own snapshot helper): the
         current Pejabat Penilai acts (Pasal 26), the SKP's unit and Perangkat Daerah."""
-        party = skp._asn_party_vals(employee, skp.approach, memo)
+        party = skp._asn_party_vals(employee, None, memo)  # the format is the SKP's own
         vals = {name: party[name] for name in SNAPSHOT_FIELDS}
         vals.update({
             "department_id": party["department_id"],
@@ -492,16 +493,26 @@ class HrAsnEvaluation(models.Model):
         skps = evaluations.skp_id
         years = set(evaluations.mapped("year"))
         # only the months the evaluations cover (a month's generation reads one month per SKP, not twelve)
-        months = self.env["hr.asn.skp.month"].sudo().search([
+        # each search fetches the columns read below, not every column of the model (a city's month)
+        months = self.env["hr.asn.skp.month"].sudo().search_fetch([
             ("skp_id", "in", skps.ids), ("year", "in", list(years)),
             ("month", ">=", min(date.month for date in evaluations.mapped("date_from"))),
-            ("month", "<=", max(date.month for date in evaluations.mapped("date_to")))])
-        month_lines = self.env["hr.asn.skp.month.line"].sudo().search([("month_id", "in", months.ids)])
-        ikis = self.env["hr.asn.skp.iki"].sudo().search([("skp_id", "in", skps.ids)], order="sequence, id")
+            ("month", "<=", max(date.month for date in evaluations.mapped("date_to")))], ["year", "month"])
+        month_lines = self.env["hr.asn.skp.month.line"].sudo().search_fetch(
+            [("month_id", "in", months.ids)],
+            ["month_id", "iki_id", "target_value", "realisasi_value", "realisasi", "attachment_ids"])
+        ikis = self.env["hr.asn.skp.iki"].sudo().search_fetch(
+            [("skp_id", "in", skps.ids)],
+            ["skp_id", "rhk_id", "name", "aspect", "target_value", "target_unit", "target_text"],
+            order="sequence, id")
         rhks = ikis.rhk_id
-        behaviors = self.env["hr.asn.skp.behavior"].sudo().search([("skp_id", "in", skps.ids)],
-                                                                  order="sequence, id")
-        feedback = self.env["hr.asn.skp.feedback"].sudo().search([("skp_id", "in", skps.ids)], order="date, id")
+        rhks.fetch(["skp_id", "kind", "name", "parent_rhk_id", "assigned_by", "taken_over", "takeover_note"])
+        behaviors = self.env["hr.asn.skp.behavior"].sudo().search_fetch(
+            [("skp_id", "in", skps.ids)], ["skp_id", "sequence", "value", "special_expectation"],
+            order="sequence, id")
+        feedback = self.env["hr.asn.skp.feedback"].sudo().search_fetch(
+            [("skp_id", "in", skps.ids)], ["skp_id", "date", "topic", "rhk_id", "behavior_value", "name"],
+            order="date, id")
         results = {}
         for year in years:
             results.update(self.env["hr.asn360.result"].sudo().get_results(evaluations.employee_id, year))

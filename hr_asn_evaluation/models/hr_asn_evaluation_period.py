@@ -193,8 +193,9 @@ class HrAsnEvaluationPeriod(models.Model):
         return members
 
     def action_generate(self):
-        """Generate the period's evaluations: the teams now, their members' evaluations as a background
-        job in batches of teams (issue 11 item 14: never a city inside one request)."""
+        """Generate the period's evaluations: the teams now, their members' evaluations as background jobs
+        in batches of teams (issue 11 item 14: never a city inside one request), in the two lanes (each
+        team's evaluations depend on nothing of another team's)."""
         self._check_admin()
         jobs = self.env["hr.asn.job"]
         for period in self:
@@ -204,7 +205,7 @@ class HrAsnEvaluationPeriod(models.Model):
                                   period.period_label))
             jobs |= self.env["hr.asn.job"]._asn_enqueue(
                 teams.with_env(self.env), "_asn_job_generate",
-                _("Generate the evaluations of %s", period.name), batch_size=20)
+                _("Generate the evaluations of %s", period.name), batch_size=20, lanes=2)
         return self._asn_open_jobs(jobs)
 
     def action_rank(self):

@@ -3,6 +3,7 @@ from markupsafe import Markup, escape
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.hr_asn_performance.models.hr_asn_skp import PARTY_EMPLOYEE_FIELDS
 from odoo.addons.hr_asn_performance.models.hr_asn_skp_content_mixin import check_writable
 from odoo.addons.hr_asn_performance.rules import skp as skp_rules
 
@@ -304,6 +305,12 @@ class HrAsnEvaluationTeam(models.Model):
             existing = Evaluation.search([("period_id", "=", period.id), ("team_id", "in", teams.ids)])
             have = {(evaluation.employee_id.id, evaluation.skp_id.id) for evaluation in existing}
             vals_list, memo = [], {}
+            # the employees and their assessors, with only what the snapshot copies (hr.employee has many
+            # columns: fetching them all was a good part of a city's generation)
+            employees = self.env["hr.employee"].sudo().browse(
+                [skp.employee_id.id for skps in members.values() for skp in skps])
+            people = employees | employees.pejabat_penilai_id | employees.atasan_pejabat_penilai_id
+            people.fetch(PARTY_EMPLOYEE_FIELDS)
             for team in teams:
                 for skp in members.get(team.id, []):
                     if (skp.employee_id.id, skp.id) in have:

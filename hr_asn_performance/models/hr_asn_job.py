@@ -1,10 +1,17 @@
 """The suite's one background-job mechanism, on Odoo 18's batched cron (no queue_job addon).
 
 A job runs one method of one model over a list of ids, a batch at a time, as the user who queued it.
-``_asn_enqueue`` queues it and wakes the cron ``ir_cron_hr_asn_job`` (``ir.cron._trigger``); the cron's
-``_cron_run`` works through the queued jobs oldest first, commits after every batch (the progress is in the
-database, so a restarted worker resumes where the last one stopped), reports ``ir.cron._notify_progress``
-and stops after a time budget with work left, which makes Odoo run the cron again at once.
+``_asn_enqueue`` queues it and wakes the crons ``ir_cron_hr_asn_job`` and ``ir_cron_hr_asn_job_2``
+(``ir.cron._trigger``); each cron's ``_cron_run`` works through the queued jobs oldest first, commits after
+every batch (the progress is in the database, so a restarted worker resumes where the last one stopped),
+reports ``ir.cron._notify_progress`` and stops after a time budget with work left, which makes Odoo run the
+cron again at once.
+
+Two lanes: Odoo runs two crons at a time (``max_cron_threads``, 2 by default; with ``--workers`` each in a
+process of its own, so on two cores of their own). A job is worked on by one cron at a time: the cron holds
+a PostgreSQL session advisory lock on the job while it runs it (kept across the commits between batches,
+released at the end or when the worker's connection dies) and passes over jobs another cron holds. City-wide
+work queued with ``lanes=2`` is split into two jobs, which the two crons run side by side.
 
 Which methods may run: a model lists them in the class attribute ``_asn_job_methods`` (a tuple or set of
 method names, e.g. ``_asn_job_methods = ("_asn_recompute_assessors_job",)`` on ``hr.employee``); a model
@@ -16,6 +23,8 @@ batches' PDFs); it may return an attachment the same way.
 """
 import logging
 import time
+
+import psycopg2
 
 from odoo import api, fields, models, modules
 from odoo.exceptions import UserError
@@ -39,6 +48,9 @@ class HrAsnJob(models.Model):
 
     # A run of the cron stops after this many seconds with work left, and Odoo runs it again at once.
     _asn_time_budget = 60
+    # The crons that run jobs (one lane each) and the first key of the advisory lock a lane holds on a job.
+    _asn_crons = ("hr_asn_performance.ir_cron_hr_asn_job", "hr_asn_performance.ir_cron_hr_asn_job_2")
+    _asn_lock_key = 74280461
 
     name = fields.Char(required=True, readonly=True)
     user_id = fields.Many2one("res.users", string="Queued By", required=True, readonly=True, index=True,
@@ -122,11 +134,14 @@ class HrAsnJob(models.Model):
     # Business methods
     # ------------------------------------------------------------------------------------------
     @api.model
-    def _asn_enqueue(self, records, method, name, batch_size=200):
+    def _asn_enqueue(self, records, method, name, batch_size=200, lanes=1):
         """Queue ``records.<method>()`` to run in batches of ``batch_size`` as the current user and company.
 
         ``method`` must be listed in the model's ``_asn_job_methods``; the job is created as the superuser
-        (nobody creates a job through RPC) and the processing cron is woken up. Returns the job.
+        (nobody creates a job through RPC) and the processing crons are woken up. ``lanes`` 2: the records
+        (when more than one batch) are split in two jobs of consecutive records, "name (1/2)" and "(2/2)",
+        which the two crons run side by side; for a method whose batches do not depend on each other and
+        that has no ``_asn_job_finish``. Returns the job(s).
         """
         allowed = getattr(type(records), "_asn_job_methods", ())
         if not isinstance(method, str) or method not in allowed or not callable(getattr(records, method, None)):
@@ -140,24 +155,45 @@ class HrAsnJob(models.Model):
         # env.company is checked against the user's companies only without superuser rights
         company = self.env.company if self.env.company in user.sudo().company_ids else user.company_id
         ids = list(dict.fromkeys(records.ids))
+        lanes = max(1, min(int(lanes), len(self._asn_crons), -(-len(ids) // batch_size)))
+        size = -(-len(ids) // lanes)
+        parts = [ids[start:start + size] for start in range(0, len(ids), size)]
         # no default_* key of the caller's context reaches the job's fields
-        job = self.sudo().with_context(clean_context(self.env.context)).create({
-            "name": name,
+        jobs = self.sudo().with_context(clean_context(self.env.context)).create([{
+            "name": name if len(parts) == 1 else "%s (%s/%s)" % (name, index, len(parts)),
             "user_id": user.id,
             "company_id": company.id,
             "res_model": records._name,
             "method": method,
-            "record_ids": ids,
+            "record_ids": part,
             "batch_size": batch_size,
-            "total": len(ids),
+            "total": len(part),
             "done": 0,
             "state": "queued",
-        })
-        job._asn_trigger()
-        return job.with_env(self.env)
+        } for index, part in enumerate(parts, start=1)])
+        jobs._asn_trigger()
+        return jobs.with_env(self.env)
 
     def _asn_trigger(self):
-        self.env.ref("hr_asn_performance.ir_cron_hr_asn_job").sudo()._trigger()
+        for xmlid in self._asn_crons:
+            cron = self.env.ref(xmlid, raise_if_not_found=False)
+            if cron:
+                cron.sudo()._trigger()
+
+    def _asn_try_lock(self):
+        """Take this job for the current database session (a lane): False when another lane holds it."""
+        self.env.cr.execute("SELECT pg_try_advisory_lock(%s, %s)", (self._asn_lock_key, self.id))
+        return self.env.cr.fetchone()[0]
+
+    def _asn_unlock(self):
+        """Release the job; after an error that aborted the transaction, roll it back first (the lock is the
+        session's, not the transaction's: a pooled connection must not keep it)."""
+        query = ("SELECT pg_advisory_unlock(%s, %s)", (self._asn_lock_key, self.id))
+        try:
+            self.env.cr.execute(*query)
+        except psycopg2.Error:
+            self.env.cr.rollback()
+            self.env.cr.execute(*query)
 
     @api.model
     def _cron_run(self, time_budget=None):
@@ -171,7 +207,14 @@ class HrAsnJob(models.Model):
         jobs = self.sudo().search([("state", "in", ("queued", "running"))], order="id")
         processed = 0
         for job in jobs:
-            processed += job._asn_run(deadline)
+            if not job._asn_try_lock():
+                continue  # the other lane runs it
+            try:
+                job.invalidate_recordset()  # what the other lane may have committed meanwhile
+                if job.state in ("queued", "running"):
+                    processed += job._asn_run(deadline)
+            finally:
+                job._asn_unlock()
             if time.monotonic() >= deadline:
                 break
         left = self.sudo().search_fetch([("state", "in", ("queued", "running"))], ["total", "done"])

@@ -15,6 +15,10 @@ from .hr_asn_skp_content_mixin import check_writable
 # UNIT KERJA / INSTANSI), for the employee, the Pejabat Penilai Kinerja and their atasan.
 PARTIES = ("employee", "penilai", "atasan")
 PARTY_FIELDS = ("name", "nip", "pangkat", "jabatan", "unit", "instansi")
+# What _asn_party_vals reads of an employee and their assessors (to fetch a batch of them at once).
+PARTY_EMPLOYEE_FIELDS = ["name", "nip", "asn_golongan", "job_title", "job_id", "department_id", "company_id",
+                         "asn_status", "asn_position_kind", "asn_jenjang", "user_id", "pejabat_penilai_id",
+                         "pejabat_penilai_official", "atasan_pejabat_penilai_id", "atasan_pejabat_penilai_official"]
 
 # Written only by the workflow: its actions check the role (``_check_skp_update``), then write as the
 # superuser; no context key switches a check off (issue 9, finding 1).
@@ -393,9 +397,8 @@ class HrAsnSkp(models.Model):
             return {"%s_%s" % (prefix, field): (official or False) if field == "name" else False
                     for field in PARTY_FIELDS}
         golongan = employee.asn_golongan
-        labels = dict(employee._fields["asn_golongan"]._description_selection(self.env))
         if golongan and golongan.startswith("pppk_"):
-            pangkat = labels.get(golongan)
+            pangkat = dict(employee._fields["asn_golongan"]._description_selection(self.env)).get(golongan)
         elif golongan:
             pangkat = "%s, %s" % (dict(asn_data.PNS_GOLONGAN).get(golongan, ""), golongan)
         else:
@@ -412,7 +415,8 @@ class HrAsnSkp(models.Model):
     @api.model
     def _asn_party_vals(self, employee, approach, memo=None):
         """Everything an SKP copies from its employee and their assessors at this moment. ``memo`` (a dict
-        the caller keeps for one batch) reads each assessor once, not once per member of their team."""
+        the caller keeps for one batch) reads each assessor once, not once per member of their team.
+        ``approach`` None: the format is not decided (for copies of an existing SKP's parties)."""
         employee = employee.sudo()
         person_vals = self._asn_person_vals
         if memo is not None:
@@ -425,12 +429,13 @@ class HrAsnSkp(models.Model):
             "department_id": employee.department_id.id,
             "opd_id": employee.department_id.asn_opd_id.id,
             "is_pppk": employee.asn_status == "pppk",
-            "skp_format": self._asn_format(employee, approach),
             "pejabat_penilai_id": employee.pejabat_penilai_id.id,
             "pejabat_penilai_official": employee.pejabat_penilai_official,
             "atasan_pejabat_penilai_id": employee.atasan_pejabat_penilai_id.id,
             "atasan_pejabat_penilai_official": employee.atasan_pejabat_penilai_official,
         }
+        if approach is not None:
+            vals["skp_format"] = self._asn_format(employee, approach)
         vals.update(self._asn_person_vals("employee", employee))
         vals.update(person_vals("penilai", employee.pejabat_penilai_id, employee.pejabat_penilai_official))
         vals.update(person_vals("atasan", employee.atasan_pejabat_penilai_id,

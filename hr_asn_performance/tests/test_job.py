@@ -3,6 +3,7 @@
 The job under test is a real one: the Lampiran II recompute of employees (hr.employee
 ``_asn_recompute_assessors_job``), run as the Admin Kepegawaian OPD who queued it.
 """
+from odoo import sql_db
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
@@ -106,6 +107,48 @@ class TestJob(TransactionCase):
         # the user who queued it follows it in the list of their jobs
         mine = self.env["hr.asn.job"].with_user(self.admin_a).search([("user_id", "=", self.admin_a.id)])
         self.assertEqual(mine, job)
+
+    def test_two_lanes_split_the_records_and_a_job_held_by_the_other_lane_is_passed_over(self):
+        """lanes=2: two jobs of consecutive records, both crons woken; a cron passes over the job that the
+        other cron's database session holds (its advisory lock), and runs it once released."""
+        staff, nobody = self.staff["a"], self.env["hr.employee"]
+        cron_2 = self.env.ref("hr_asn_performance.ir_cron_hr_asn_job_2")
+        triggers_before = self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron_2.id)])
+        first, second = jobs = self.env["hr.asn.job"].with_user(self.admin_a)._asn_enqueue(
+            staff.with_user(self.admin_a), METHOD, "Recompute", batch_size=1, lanes=2)
+        self.assertEqual(jobs.mapped("name"), ["Recompute (1/2)", "Recompute (2/2)"])
+        self.assertEqual((first.record_ids, second.record_ids), (staff.ids[:2], staff.ids[2:]))
+        self.assertEqual(self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron_2.id)]),
+                         triggers_before + 1, "queuing wakes the second lane too")
+        # one batch only: one job, whatever lanes says
+        single = self.env["hr.asn.job"].with_user(self.admin_a)._asn_enqueue(
+            staff.with_user(self.admin_a), METHOD, "Recompute Pejabat Penilai", batch_size=5, lanes=2)
+        self.assertEqual((len(single), single.name), (1, "Recompute Pejabat Penilai"))
+        single.sudo().unlink()
+
+        other_lane = sql_db.db_connect(self.env.cr.dbname).cursor()
+        try:
+            other_lane.execute("SELECT pg_try_advisory_lock(%s, %s)", (first._asn_lock_key, first.id))
+            self.assertTrue(other_lane.fetchone()[0])
+            progress = self.run_cron()
+            self.assertEqual((first.state, second.state), ("queued", "done"))
+            self.assertEqual((progress.done, progress.remaining), (1, 2))
+            self.assertEqual(self.penilai(staff), [nobody, nobody, self.kabid["a"]])
+        finally:
+            other_lane.execute("SELECT pg_advisory_unlock(%s, %s)", (first._asn_lock_key, first.id))
+            other_lane.close()
+        progress = self.run_cron()
+        self.assertEqual((first.state, first.done, progress.done, progress.remaining), ("done", 2, 2, 0))
+        self.assertEqual(self.penilai(staff), [self.kabid["a"]] * 3)
+        # the lane released what it held: another session takes either job at once
+        check = sql_db.db_connect(self.env.cr.dbname).cursor()
+        try:
+            check.execute("SELECT pg_try_advisory_lock(%s, %s), pg_try_advisory_lock(%s, %s)",
+                          (first._asn_lock_key, first.id, second._asn_lock_key, second.id))
+            self.assertEqual(check.fetchone(), (True, True))
+            check.execute("SELECT pg_advisory_unlock_all()")
+        finally:
+            check.close()
 
     def test_time_budget_leaves_the_rest_for_the_next_run(self):
         """With its budget spent the cron reports what is left, which makes Odoo run it again at once."""
