@@ -210,7 +210,9 @@ class HrAsnJob(models.Model):
             if not job._asn_try_lock():
                 continue  # the other lane runs it
             try:
-                job.invalidate_recordset()  # what the other lane may have committed meanwhile
+                # a new snapshot, then the job as it is now: the other lane may have run it meanwhile
+                job._asn_commit()
+                job.invalidate_recordset()
                 if job.state in ("queued", "running"):
                     processed += job._asn_run(deadline)
             finally:
