@@ -6,6 +6,7 @@ with consteq). Being able to read the assignment (Admin BKPSDM, Admin Kepegawaia
 see its stars or to answer it (issue 9 finding 2). The rated employee reaches only their own published
 result. Anything else redirects to /my.
 """
+from werkzeug.exceptions import Forbidden
 from werkzeug.urls import url_encode
 
 from odoo import _, http
@@ -27,7 +28,19 @@ class Asn360Portal(CustomerPortal):
             values["perilaku360_count"] = (
                 Assignment.search_count(self._asn360_todo_domain()) if Assignment.has_access("read") else 0
             )
+        if "perilaku360_result_count" in counters:
+            # its own card on /my: a published result is reachable when nothing is left to rate (issue 12)
+            Result = request.env["hr.asn360.result"]
+            values["perilaku360_result_count"] = (
+                Result.search_count(self._asn360_result_domain()) if Result.has_access("read") else 0
+            )
         return values
+
+    def _asn360_result_domain(self):
+        """My published results (the record rules say the same; the employees are read as sudo since a
+        portal user cannot read hr.employee)."""
+        return [("employee_id", "in", request.env.user.sudo().employee_ids.ids), ("round_state", "=", "published"),
+                ("is_rated", "=", True)]
 
     def _asn360_my_domain(self):
         return [("is_mine", "=", True), ("round_id.state", "in", ("open", "closed", "published"))]
@@ -46,10 +59,7 @@ class Asn360Portal(CustomerPortal):
         assignments = Assignment.search(domain, order="round_id desc, state, id", limit=self._items_per_page,
                                         offset=pager["offset"])
         rounds = assignments.round_id
-        my_employees = request.env.user.sudo().employee_ids
-        results = request.env["hr.asn360.result"].search(
-            [("employee_id", "in", my_employees.ids), ("round_state", "=", "published")]
-        )
+        results = request.env["hr.asn360.result"].search(self._asn360_result_domain())
         values = self._prepare_portal_layout_values()
         values.update({
             "assignments": assignments,
@@ -155,11 +165,16 @@ class Asn360Portal(CustomerPortal):
 class Asn360Export(http.Controller):
     @http.route(["/hr_asn_360/round/<int:round_id>/xlsx"], type="http", auth="user")
     def export_round_xlsx(self, round_id, **kw):
+        """The round's XLSX, refused (403 with the reason) exactly where the form's button is: not Admin
+        BKPSDM, or the round not closed yet (round._check_export)."""
         round_ = request.env["hr.asn360.round"].browse(round_id).exists()
         if not round_:
             raise request.not_found()
-        round_.check_access("read")
-        content = round_._export_xlsx()
+        try:
+            round_.check_access("read")
+            content = round_._export_xlsx()
+        except (AccessError, UserError) as error:
+            raise Forbidden(error.args[0]) from None
         filename = "%s.xlsx" % round_.name
         return request.make_response(content, headers=[
             ("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),

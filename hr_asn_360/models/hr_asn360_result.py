@@ -54,6 +54,11 @@ class HrAsn360Result(models.Model):
     rank_in_unit = fields.Integer(string="Rank in Unit", readonly=True, aggregator=False)
     rating = fields.Selection(RATINGS, string="Suggested Rating Perilaku Kerja", readonly=True)
     rater_count = fields.Integer(string="Raters who Answered", readonly=True)
+    too_few_raters = fields.Boolean(
+        string="Too Few Raters", readonly=True,
+        help="The result rests on fewer raters than the round's minimum: no suggested rating and no rank.")
+    min_raters_result = fields.Integer(related="round_id.min_raters_result")
+    warning = fields.Char(compute="_compute_warning")
     merged_roles = fields.Char(readonly=True)
     line_ids = fields.One2many("hr.asn360.result.line", "result_id", string="Result by Value and Role")
 
@@ -74,6 +79,15 @@ class HrAsn360Result(models.Model):
         for result in self:
             result.gap_note = "\n".join(result._gap_lines())
 
+    @api.depends("too_few_raters", "rater_count", "round_id.min_raters_result")
+    def _compute_warning(self):
+        for result in self:
+            result.warning = _(
+                "This result rests on %(count)s rater(s), fewer than the round's minimum of %(minimum)s: it has no "
+                "suggested rating and no rank. Read the score with care.",
+                count=result.rater_count, minimum=result.round_id.min_raters_result,
+            ) if result.too_few_raters else False
+
     def _gap_lines(self):
         """What is missing for this employee, in the reader's language (from stored codes and counts)."""
         if not self.is_rated:
@@ -91,7 +105,8 @@ class HrAsn360Result(models.Model):
             lines.append(_("No superior rater."))
         minimum = self.round_id.min_raters_per_role or scoring.DEFAULT_MIN_RATERS
         if not self.peer_count:
-            lines.append(_("No peer: nobody else in the unit holds the same kind of position."))
+            lines.append(_("No peer: nobody else in the unit, its sibling units or the Perangkat Daerah holds the "
+                           "same kind and level of position."))
         elif self.peer_count < minimum:
             lines.append(_("%(count)s peer(s), fewer than %(minimum)s: their answers are merged into 'others'.",
                            count=self.peer_count, minimum=minimum))
