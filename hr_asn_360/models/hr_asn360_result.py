@@ -80,6 +80,7 @@ class HrAsn360Result(models.Model):
             result.gap_note = "\n".join(result._gap_lines())
 
     @api.depends("too_few_raters", "rater_count", "round_id.min_raters_result")
+    @api.depends_context("lang")
     def _compute_warning(self):
         for result in self:
             result.warning = _(

@@ -1,5 +1,7 @@
 """The minimum raters rule (issue 12): a result resting on fewer raters than the round's minimum has no
 suggested rating and no rank, only a warning, in the backend, the XLSX and for other modules."""
+import lxml.html
+
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
@@ -14,7 +16,9 @@ class TestMinimumRaters(HrAsn360Case):
         with self.assertRefused(ValidationError, "minimum raters for a result"):
             round_.min_raters_result = 0
 
-    def test_too_few_raters_no_rating_no_rank(self):
+    def close_lone_and_sound(self):
+        """A closed round where S.dseksi rests on one rater (5 stars), P1.dseksi on four (3 stars) and
+        P2.dseksi on its atasan alone (two peers are too few to be shown)."""
         round_ = self.make_round()
         round_.action_open()
         self.answer(self.assignments(round_, "S.dseksi", "atasan"), 5)  # one rater
@@ -24,6 +28,10 @@ class TestMinimumRaters(HrAsn360Case):
         self.answer(self.assignments(round_, "P2.dseksi", "atasan"), 4)
         self.answer(self.assignments(round_, "P2.dseksi", "peer")[:2], 4)
         round_.action_close()
+        return round_
+
+    def test_too_few_raters_no_rating_no_rank(self):
+        round_ = self.close_lone_and_sound()
         lone = self.result(round_, "S.dseksi")
         self.assertTrue(lone.too_few_raters)
         self.assertEqual((lone.score, lone.rating, lone.rank_in_unit, lone.rater_count), (5.0, False, 0, 1))
@@ -64,3 +72,29 @@ class TestMinimumRaters(HrAsn360Case):
         round_.action_close()
         result = self.result(round_, "S.dseksi")
         self.assertEqual((result.rating, result.rank_in_unit, result.too_few_raters), ("diatas", 1, False))
+
+    def printed(self, result):
+        html, _kind = self.env["ir.actions.report"]._render_qweb_html(
+            "hr_asn_360.action_report_hr_asn360_result", result.ids)
+        closing = lxml.html.fromstring(html).xpath("//div[hasclass('o_asn360_closing')]")
+        self.assertEqual(len(closing), 1)
+        return " ".join(" ".join(closing[0].itertext()).split())
+
+    def test_pdf_prints_the_warning_instead_of_rating_and_rank(self):
+        """The printed result (an Indonesian document, decimal comma): on one rater, the warning and neither
+        the suggested rating nor the rank; a sound result prints both and no warning."""
+        round_ = self.close_lone_and_sound()
+        lone = self.printed(self.result(round_, "S.dseksi"))
+        self.assertIn("Nilai akhir (skala 1–5) : 5,00", lone)
+        self.assertIn("Jumlah penilai : 1", lone)
+        self.assertIn("Perhatian: penilai terlalu sedikit. Hasil ini hanya bertumpu pada 1 penilai, kurang dari "
+                      "minimal 3 penilai", lone)
+        self.assertNotIn("Usulan rating perilaku kerja :", lone)
+        self.assertNotIn("Peringkat di unit kerja", lone)
+        self.assertNotIn("Diatas Ekspektasi", lone)
+        sound = self.printed(self.result(round_, "P1.dseksi"))
+        self.assertIn("Nilai akhir (skala 1–5) : 3,00", sound)
+        self.assertIn("Peringkat di unit kerja : 1", sound)
+        self.assertIn("Usulan rating perilaku kerja : Sesuai Ekspektasi", sound)
+        self.assertNotIn("Perhatian", sound)
+        self.assertNotIn("3.00", sound)
