@@ -55,7 +55,7 @@ class HrAsn360Result(models.Model):
     rating = fields.Selection(RATINGS, string="Suggested Rating Perilaku Kerja", readonly=True)
     rater_count = fields.Integer(string="Raters who Answered", readonly=True)
     too_few_raters = fields.Boolean(
-        string="Too Few Raters", readonly=True,
+        readonly=True,
         help="The result rests on fewer raters than the round's minimum: no suggested rating and no rank.")
     min_raters_result = fields.Integer(related="round_id.min_raters_result")
     warning = fields.Char(compute="_compute_warning")
