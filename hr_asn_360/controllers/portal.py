@@ -19,6 +19,9 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models.hr_asn360_assignment import COMMENT_MAX
 
+# the columns of a result, in order: the groups of raters (rules/scoring.py), "others" for merged groups
+PORTAL_ROLES = ("atasan", "peer", "subordinate", "others")
+
 
 class Asn360Portal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
@@ -56,7 +59,7 @@ class Asn360Portal(CustomerPortal):
         domain = self._asn360_my_domain()
         pager = portal_pager(url="/my/perilaku360", total=Assignment.search_count(domain), page=page,
                              step=self._items_per_page)
-        assignments = Assignment.search(domain, order="round_id desc, state, id", limit=self._items_per_page,
+        assignments = Assignment.search(domain, order="round_id, state, id", limit=self._items_per_page,
                                         offset=pager["offset"])
         rounds = assignments.round_id
         results = request.env["hr.asn360.result"].search(self._asn360_result_domain())
@@ -158,7 +161,11 @@ class Asn360Portal(CustomerPortal):
             return self._show_report(model=result, report_type=report_type,
                                      report_ref="hr_asn_360.action_report_hr_asn360_result", download=download)
         values = self._prepare_portal_layout_values()
-        values.update({"result": result, "lines": result._get_report_lines(), "page_name": "perilaku360_result"})
+        lines = result._get_report_lines()
+        # only the groups shown for this employee get a column (on a phone "All" stays in view)
+        shown_roles = [role for role in PORTAL_ROLES if any(line["roles"].get(role) for line in lines)]
+        values.update({"result": result, "lines": lines, "shown_roles": shown_roles,
+                       "page_name": "perilaku360_result"})
         return request.render("hr_asn_360.portal_perilaku360_result", values)
 
 

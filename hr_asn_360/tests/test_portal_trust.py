@@ -98,6 +98,11 @@ class TestPortalTrust(HttpCase, HrAsn360Case):
         page = self.url_open("/my/perilaku360")
         self.assertIn('href="/my/perilaku360/result/%s"' % result.id, page.text)
         self.assertNotIn("There is nobody for you to rate now", page.text)
+        # a newer round open for rating comes first, above the published one
+        newer = self.make_round(semester="2")
+        newer.action_open()
+        page = self.url_open("/my/perilaku360").text
+        self.assertLess(page.index(newer.name), page.index(round_.name))
         # somebody without a result has no such card to fill
         new_test_user(self.env, "asn360_nobody", groups="base.group_portal", company_id=self.company.id,
                       company_ids=[(6, 0, self.company.ids)])
@@ -136,7 +141,11 @@ class TestPortalTrust(HttpCase, HrAsn360Case):
         self.assertTrue(result.too_few_raters)
         self.assertEqual((result.rating, result.rank_in_unit, result.rater_count), (False, 0, 1))
         self.authenticate("asn360_portal", "asn360_portal")
-        page = self.text(self.url_open("/my/perilaku360/result/%s" % result.id))
+        response = self.url_open("/my/perilaku360/result/%s" % result.id)
+        page = self.text(response)
+        # only the groups shown: the lone peer counts nowhere, so no column of peers (a phone keeps "All" in view)
+        headers = lxml.html.fromstring(response.text).xpath("//table//th")
+        self.assertEqual([" ".join(th.text_content().split()) for th in headers], ["Value", "Superior", "All"])
         self.assertIn("alert-warning", page)
         self.assertIn("rests on 1 rater(s), fewer than the round", page)
         self.assertNotIn("Diatas Ekspektasi", page)
