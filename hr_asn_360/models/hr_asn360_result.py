@@ -59,6 +59,11 @@ class HrAsn360Result(models.Model):
         help="The result rests on fewer raters than the round's minimum: no suggested rating and no rank.")
     min_raters_result = fields.Integer(related="round_id.min_raters_result")
     warning = fields.Char(compute="_compute_warning")
+    # one column for lists: the suggested rating, or the warning where there is none to trust (issue 12)
+    suggestion = fields.Selection(
+        RATINGS + [("too_few", "Too few raters")], compute="_compute_suggestion",
+        help="The suggested rating perilaku kerja, or 'Too few raters' where the result rests on fewer raters "
+             "than the round's minimum.")
     merged_roles = fields.Char(readonly=True)
     line_ids = fields.One2many("hr.asn360.result.line", "result_id", string="Result by Value and Role")
 
@@ -78,6 +83,11 @@ class HrAsn360Result(models.Model):
     def _compute_gap_note(self):
         for result in self:
             result.gap_note = "\n".join(result._gap_lines())
+
+    @api.depends("rating", "too_few_raters")
+    def _compute_suggestion(self):
+        for result in self:
+            result.suggestion = "too_few" if result.too_few_raters else result.rating
 
     @api.depends("too_few_raters", "rater_count", "round_id.min_raters_result")
     @api.depends_context("lang")

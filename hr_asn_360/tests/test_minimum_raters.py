@@ -42,6 +42,7 @@ class TestMinimumRaters(HrAsn360Case):
         self.assertFalse(sound.warning)
         # ranked first: the higher scores resting on one rater are not ranked
         self.assertEqual((sound.score, sound.rating, sound.rank_in_unit), (3.0, "sesuai", 1))
+        self.assertEqual((lone.suggestion, sound.suggestion), ("too_few", "sesuai"))
         self.assertEqual(self.Result.search_count([("round_id", "=", round_.id), ("too_few_raters", "=", True),
                                                    ("rank_in_unit", "!=", 0)]), 0)
         # the XLSX: no rank, the warning where the rating would be
@@ -64,6 +65,7 @@ class TestMinimumRaters(HrAsn360Case):
         listing = Result.get_view(self.env.ref("hr_asn_360.hr_asn360_result_view_list").id)["arch"]
         self.assertIn('name="too_few_raters"', listing)
         self.assertIn('invisible="too_few_raters"', listing)  # no rating shown
+        self.assertIn('decoration-warning="suggestion == \'too_few\'"', listing)  # the warning in its place
 
     def test_minimum_of_one_keeps_the_old_behaviour(self):
         round_ = self.make_round(min_raters_result=1)
