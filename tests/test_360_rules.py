@@ -197,3 +197,102 @@ def test_has_gap():
     assert sampling.has_gap(True, None, {P: 3})
     assert sampling.has_gap(True, sampling.GAP_REGION_HEAD, {P: 5})
     assert sampling.has_gap(False, sampling.GAP_TUGAS_BELAJAR, {})
+
+
+# -- peers widened step by step (issue 12) ----------------------------------------------------------
+def staff(id_, unit, parent, opd, kind="pelaksana", level=None, penilai=None):
+    return Person(id_, unit, kind, penilai, None, False, level, parent, opd, False)
+
+
+def head(id_, parent, opd, kind="pengawas", penilai=None):
+    return Person(id_, parent, kind, penilai, None, False, None, None, opd, True)
+
+
+def widening_city():
+    """Perangkat Daerah 100; Bidang 10 (head 1) with Seksi 11 (two staff, head 2) and Seksi 12 (two
+    staff, head 3); Bidang 20 with Seksi 21 (one Pelaksana, two Fungsional of other levels)."""
+    return {
+        1: head(1, 100, 100, kind="administrator"),
+        2: head(2, 10, 100, penilai=1), 3: head(3, 10, 100, penilai=1),
+        11: staff(11, 11, 10, 100, penilai=2), 12: staff(12, 11, 10, 100, penilai=2),
+        13: staff(13, 12, 10, 100, penilai=3), 14: staff(14, 12, 10, 100, penilai=3),
+        21: staff(21, 21, 20, 100), 22: staff(22, 21, 20, 100, kind="fungsional", level="ahli_muda"),
+        23: staff(23, 21, 20, 100, kind="fungsional", level="ahli_pertama"),
+        24: staff(24, 21, 20, 100, kind="fungsional", level="ahli_muda"),
+    }
+
+
+def peers_of(plan, ratee):
+    return {rater: plan.reasons[(ratee, rater)] for r, rater, role in plan.pairs if r == ratee and role == P}
+
+
+def test_without_a_minimum_peers_stay_in_the_unit():
+    plan = sampling.plan(widening_city(), [11, 21], max_peers=5, round_id=3)
+    assert peers_of(plan, 11) == {12: sampling.REASON_SAME_UNIT}
+    assert peers_of(plan, 21) == {}
+
+
+def test_peers_widened_to_sibling_units_then_the_perangkat_daerah():
+    """Seksi 11 has one colleague: the sibling Seksi 12 under the same Bidang gives the rest of the
+    minimum of 3; the lone Pelaksana of Seksi 21 (sibling units hold only Fungsional) finds them in the
+    Perangkat Daerah."""
+    plan = sampling.plan(widening_city(), [11, 21], max_peers=5, round_id=3, min_peers=3)
+    assert peers_of(plan, 11) == {12: sampling.REASON_SAME_UNIT, 13: sampling.REASON_SIBLING_UNITS,
+                                  14: sampling.REASON_SIBLING_UNITS}
+    peers = peers_of(plan, 21)
+    assert len(peers) == 3 and set(peers.values()) == {sampling.REASON_OPD}
+    assert set(peers) <= {11, 12, 13, 14}  # Pelaksana, not the Fungsional of its own Seksi
+
+
+def test_same_kind_and_level_at_every_step():
+    plan = sampling.plan(widening_city(), [22, 23], max_peers=5, round_id=3, min_peers=3)
+    assert peers_of(plan, 22) == {24: sampling.REASON_SAME_UNIT}  # ahli muda: nobody else anywhere
+    assert peers_of(plan, 23) == {}  # the only Fungsional Ahli Pertama
+
+
+def test_widening_stops_at_the_minimum_and_never_passes_max_peers():
+    plan = sampling.plan(widening_city(), [11], max_peers=2, round_id=3, min_peers=3)
+    assert len(peers_of(plan, 11)) == 2
+    peers = peers_of(sampling.plan(widening_city(), [11], max_peers=5, round_id=3, min_peers=2), 11)
+    assert len(peers) == 2 and peers[12] == sampling.REASON_SAME_UNIT
+    assert sorted(peers.values()) == [sampling.REASON_SAME_UNIT, sampling.REASON_SIBLING_UNITS]
+
+
+def test_heads_peers_are_the_heads_of_sibling_units():
+    plan = sampling.plan(widening_city(), [2], max_peers=5, round_id=3, min_peers=3)
+    assert peers_of(plan, 2) == {3: sampling.REASON_SIBLING_HEADS}  # no other Pengawas in the OPD
+    assert plan.reasons[(2, 1)] == sampling.REASON_ATASAN
+    assert plan.reasons[(2, 11)] == sampling.REASON_SUBORDINATE
+
+
+def test_minimum_raters_of_a_result_widens_too():
+    """With 1 atasan and a minimum of 5 raters, 4 peers are wanted even if the peer minimum is 1."""
+    assert sampling.peers_wanted(5, 1, 5, 1) == 4
+    assert sampling.peers_wanted(3, 1, 5, 1) == 3  # capped by max_peers
+    assert sampling.peers_wanted(5, 3, 0, 7) == 3
+    assert sampling.peers_wanted(0, 3, 3, 0) == 0
+    plan = sampling.plan(widening_city(), [11], max_peers=5, round_id=3, min_peers=1, min_raters=5)
+    assert peers_of(plan, 11) == {12: sampling.REASON_SAME_UNIT, 13: sampling.REASON_SIBLING_UNITS,
+                                  14: sampling.REASON_SIBLING_UNITS, 21: sampling.REASON_OPD}  # + atasan 2
+
+
+def test_widened_load_is_spread():
+    """Everybody of a Bidang of five one-person Seksi, minimum 2: each rates about two (not one rater
+    taking all the widened work)."""
+    people = {n: staff(n, n, 10, 100) for n in range(1, 6)}
+    plan = sampling.plan(people, list(people), max_peers=5, round_id=9, min_peers=2)
+    load = {}
+    for _ratee, rater, _role in plan.pairs:
+        load[rater] = load.get(rater, 0) + 1
+    assert sorted(load.values()) == [2] * 5
+    assert {reason for reason in plan.reasons.values()} == {sampling.REASON_SIBLING_UNITS}
+
+
+def test_too_few_raters_no_rating():
+    answers = {(A, code): (5, 1) for code in scoring.VALUE_CODES}
+    outcome = scoring.score_employee(answers, {A: 1}, min_raters_result=3)
+    assert outcome.too_few and outcome.rating is None and outcome.score == 5.0
+    outcome = scoring.score_employee(answers, {A: 1}, min_raters_result=1)
+    assert not outcome.too_few and outcome.rating == scoring.DIATAS
+    assert not scoring.score_employee({}, {}, min_raters_result=3).too_few  # no score: nothing to warn
+    assert scoring.too_few_raters(2) and not scoring.too_few_raters(3)

@@ -6,6 +6,7 @@ with consteq). Being able to read the assignment (Admin BKPSDM, Admin Kepegawaia
 see its stars or to answer it (issue 9 finding 2). The rated employee reaches only their own published
 result. Anything else redirects to /my.
 """
+from werkzeug.exceptions import Forbidden
 from werkzeug.urls import url_encode
 
 from odoo import _, http
@@ -18,6 +19,9 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models.hr_asn360_assignment import COMMENT_MAX
 
+# the columns of a result, in order: the groups of raters (rules/scoring.py), "others" for merged groups
+PORTAL_ROLES = ("atasan", "peer", "subordinate", "others")
+
 
 class Asn360Portal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
@@ -27,7 +31,19 @@ class Asn360Portal(CustomerPortal):
             values["perilaku360_count"] = (
                 Assignment.search_count(self._asn360_todo_domain()) if Assignment.has_access("read") else 0
             )
+        if "perilaku360_result_count" in counters:
+            # its own card on /my: a published result is reachable when nothing is left to rate (issue 12)
+            Result = request.env["hr.asn360.result"]
+            values["perilaku360_result_count"] = (
+                Result.search_count(self._asn360_result_domain()) if Result.has_access("read") else 0
+            )
         return values
+
+    def _asn360_result_domain(self):
+        """My published results (the record rules say the same; the employees are read as sudo since a
+        portal user cannot read hr.employee)."""
+        return [("employee_id", "in", request.env.user.sudo().employee_ids.ids), ("round_state", "=", "published"),
+                ("is_rated", "=", True)]
 
     def _asn360_my_domain(self):
         return [("is_mine", "=", True), ("round_id.state", "in", ("open", "closed", "published"))]
@@ -43,13 +59,10 @@ class Asn360Portal(CustomerPortal):
         domain = self._asn360_my_domain()
         pager = portal_pager(url="/my/perilaku360", total=Assignment.search_count(domain), page=page,
                              step=self._items_per_page)
-        assignments = Assignment.search(domain, order="round_id desc, state, id", limit=self._items_per_page,
+        assignments = Assignment.search(domain, order="round_id, state, id", limit=self._items_per_page,
                                         offset=pager["offset"])
         rounds = assignments.round_id
-        my_employees = request.env.user.sudo().employee_ids
-        results = request.env["hr.asn360.result"].search(
-            [("employee_id", "in", my_employees.ids), ("round_state", "=", "published")]
-        )
+        results = request.env["hr.asn360.result"].search(self._asn360_result_domain())
         values = self._prepare_portal_layout_values()
         values.update({
             "assignments": assignments,
@@ -148,18 +161,27 @@ class Asn360Portal(CustomerPortal):
             return self._show_report(model=result, report_type=report_type,
                                      report_ref="hr_asn_360.action_report_hr_asn360_result", download=download)
         values = self._prepare_portal_layout_values()
-        values.update({"result": result, "lines": result._get_report_lines(), "page_name": "perilaku360_result"})
+        lines = result._get_report_lines()
+        # only the groups shown for this employee get a column (on a phone "All" stays in view)
+        shown_roles = [role for role in PORTAL_ROLES if any(line["roles"].get(role) for line in lines)]
+        values.update({"result": result, "lines": lines, "shown_roles": shown_roles,
+                       "page_name": "perilaku360_result"})
         return request.render("hr_asn_360.portal_perilaku360_result", values)
 
 
 class Asn360Export(http.Controller):
     @http.route(["/hr_asn_360/round/<int:round_id>/xlsx"], type="http", auth="user")
     def export_round_xlsx(self, round_id, **kw):
+        """The round's XLSX, refused (403 with the reason) exactly where the form's button is: not Admin
+        BKPSDM, or the round not closed yet (round._check_export)."""
         round_ = request.env["hr.asn360.round"].browse(round_id).exists()
         if not round_:
             raise request.not_found()
-        round_.check_access("read")
-        content = round_._export_xlsx()
+        try:
+            round_.check_access("read")
+            content = round_._export_xlsx()
+        except (AccessError, UserError) as error:
+            raise Forbidden(error.args[0]) from None
         filename = "%s.xlsx" % round_.name
         return request.make_response(content, headers=[
             ("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),

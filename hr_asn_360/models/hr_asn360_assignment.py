@@ -4,7 +4,7 @@ from odoo.tools import SQL
 
 from odoo.addons.hr_asn_performance.rules import periods
 
-from ..rules import scoring
+from ..rules import sampling, scoring
 from .hr_asn360_lock_mixin import trusted_unlink
 
 ROLES = [
@@ -13,11 +13,23 @@ ROLES = [
     ("subordinate", "Subordinate (bawahan)"),
 ]
 ASSIGNMENT_STATES = [("todo", "To Do"), ("draft", "In Progress"), ("submitted", "Submitted")]
+# Why the generation picked a rater (rules/sampling.py, REASON_*: peers widened step by step, issue 12).
+REASONS = [
+    (sampling.REASON_ATASAN, "Pejabat Penilai Kinerja of the rated employee"),
+    (sampling.REASON_SUBORDINATE, "Assessed by the rated employee"),
+    (sampling.REASON_SAME_UNIT, "Peer in the same unit"),
+    (sampling.REASON_SIBLING_HEADS, "Head of a sibling unit"),
+    (sampling.REASON_SIBLING_UNITS, "Peer in a sibling unit (same parent unit)"),
+    (sampling.REASON_OPD, "Peer elsewhere in the Perangkat Daerah"),
+    ("manual", "Added by hand"),
+]
 # Who rated whom (and what): readable for other rows only through the audited list.
 GUARDED_FIELDS = {"rater_id", "rater_user_id", "answer_ids", "comment"}
 # Set by the rating methods (action_save_answers, action_submit) and the generation, never by a form or
 # an RPC call, whatever its context (issue 9 finding 1): written only with sudo() after their checks.
-RATING_FIELDS = {"state", "submitted_on", "comment", "origin"}
+RATING_FIELDS = {"state", "submitted_on", "comment", "origin", "reason"}
+# Written by the generation only (as superuser): others create raters "added by hand".
+GENERATED_FIELDS = {"origin": "manual", "reason": "manual"}
 # A comment is a few sentences about a colleague (issue 9 finding 10: no 1 MB comments).
 COMMENT_MAX = 2000
 # The portal token (portal.mixin) may be set at any time, also on a closed round.
@@ -29,8 +41,11 @@ ADMIN_GROUP = "hr_asn_performance.group_hr_asn_performance_admin"
 
 class HrAsn360Assignment(models.Model):
     """One rater asked to rate one employee in a round, in a role (Semarang seed 000: atasan, rekan
-    sejawat, bawahan). Peers and subordinates are anonymous: only Admin BKPSDM sees who rated whom, in
-    an audited list (hr.asn360.access.log)."""
+    sejawat, bawahan). ``role`` is what the rater is to the rated employee: "subordinate" means the rater
+    works under the rated employee and rates their superior. Every rating is anonymous to the rated
+    employee: only Admin BKPSDM sees who rated whom, in an audited list (hr.asn360.access.log); the
+    result shows peers and subordinates only as a group of at least the round's minimum, the atasan
+    (one known person, the Pejabat Penilai Kinerja) on their own line."""
 
     _name = "hr.asn360.assignment"
     _description = "360° Rating Assignment"
@@ -44,10 +59,21 @@ class HrAsn360Assignment(models.Model):
     rater_id = fields.Many2one("hr.employee", required=True, ondelete="cascade", index=True)
     rater_user_id = fields.Many2one("res.users", string="Rater User", related="rater_id.user_id", store=True,
                                     index=True, precompute=True)
-    role = fields.Selection(ROLES, required=True)
+    role = fields.Selection(ROLES, string="Rater Is", required=True,
+                            help="What the rater is to the rated employee: their superior, a peer, or a subordinate "
+                                 "(who rates their own superior).")
+    relation = fields.Char(string="Who Rates Whom", compute="_compute_relation",
+                           help="The rater's role towards the rated employee, e.g. 'Subordinate (bawahan) of X'.")
     state = fields.Selection(ASSIGNMENT_STATES, required=True, default="todo", copy=False, index=True)
     origin = fields.Selection([("auto", "Generated"), ("manual", "Added by hand")], required=True,
                               default="manual", copy=False)
+    reason = fields.Selection(REASONS, string="Why this Rater", required=True, default="manual", copy=False,
+                              help="Why the planning picked this rater: peers are sought in the unit, then in the "
+                                   "sibling units under the same head, then in the Perangkat Daerah (same kind and "
+                                   "level of position) until the round's minimum is met.")
+    # 1 when submitted, else 0: averaged per group it is the completion rate (the completion chart)
+    submitted_share = fields.Float(string="Submitted (%)", compute="_compute_submitted_share", store=True,
+                                   precompute=True, aggregator="avg")
     answer_ids = fields.One2many("hr.asn360.answer", "assignment_id", string="Answers")
     comment = fields.Text()
     submitted_on = fields.Datetime(copy=False)
@@ -80,10 +106,53 @@ class HrAsn360Assignment(models.Model):
 
     @api.depends("ratee_id", "role", "round_id")
     def _compute_display_name(self):
-        roles = dict(self._fields["role"]._description_selection(self.env))
+        """The rated employee and who rates them, e.g. "dr. Hotman, rated by a subordinate (bawahan)":
+        never the rater's name (anonymity), never a bare "dr. Hotman - Bawahan" that reads as if the rated
+        employee were the subordinate."""
+        labels = self._relation_labels()
         for assignment in self:
             name = assignment.sudo().ratee_id.name or ""
-            assignment.display_name = "%s (%s)" % (name, roles.get(assignment.role, ""))
+            assignment.display_name = labels["rated_by"].get(assignment.role, "%s") % name
+
+    @api.depends("ratee_id", "role")
+    @api.depends_context("lang")
+    def _compute_relation(self):
+        labels = self._relation_labels()
+        for assignment in self:
+            template = labels["of"].get(assignment.role)
+            assignment.relation = template % (assignment.sudo().ratee_id.name or "") if template else False
+
+    @api.model
+    def _relation_labels(self):
+        """Labels saying who rates whom, in the reader's language: {"of": {role: "... of %s"}, "rated_by":
+        {role: "%s, rated by ..."}, "you": {role: "You rate %s as ..."}}."""
+        return {
+            "of": {
+                scoring.ATASAN: _("Superior (atasan) of %s"),
+                scoring.PEER: _("Peer (rekan sejawat) of %s"),
+                scoring.SUBORDINATE: _("Subordinate (bawahan) of %s"),
+            },
+            "rated_by": {
+                scoring.ATASAN: _("%s, rated by their superior (atasan)"),
+                scoring.PEER: _("%s, rated by a peer (rekan sejawat)"),
+                scoring.SUBORDINATE: _("%s, rated by a subordinate (bawahan)"),
+            },
+            "you": {
+                scoring.ATASAN: _("You rate %s as their superior (atasan)."),
+                scoring.PEER: _("You rate %s as their peer (rekan sejawat)."),
+                scoring.SUBORDINATE: _("You rate %s as their subordinate (bawahan): you work under them."),
+            },
+        }
+
+    def _get_portal_relation(self):
+        """For the rater's portal: "You rate X as ...", in the reader's language."""
+        self.ensure_one()
+        return self._relation_labels()["you"].get(self.role, "%s") % (self.sudo().ratee_id.name or "")
+
+    @api.depends("state")
+    def _compute_submitted_share(self):
+        for assignment in self:
+            assignment.submitted_share = 1.0 if assignment.state == "submitted" else 0.0
 
     @api.depends_context("uid")
     def _compute_is_mine(self):
@@ -189,6 +258,8 @@ class HrAsn360Assignment(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:  # only the generation says a rater was generated, and why
+            vals_list = [dict(vals, **GENERATED_FIELDS) for vals in vals_list]
         self._check_new_pairs(vals_list)
         assignments = super().create(vals_list)
         assignments._check_assignment_update(set().union(*vals_list) if vals_list else set(), "create")

@@ -54,6 +54,16 @@ class HrAsn360Result(models.Model):
     rank_in_unit = fields.Integer(string="Rank in Unit", readonly=True, aggregator=False)
     rating = fields.Selection(RATINGS, string="Suggested Rating Perilaku Kerja", readonly=True)
     rater_count = fields.Integer(string="Raters who Answered", readonly=True)
+    too_few_raters = fields.Boolean(
+        readonly=True,
+        help="The result rests on fewer raters than the round's minimum: no suggested rating and no rank.")
+    min_raters_result = fields.Integer(related="round_id.min_raters_result")
+    warning = fields.Char(compute="_compute_warning")
+    # one column for lists: the suggested rating, or the warning where there is none to trust (issue 12)
+    suggestion = fields.Selection(
+        RATINGS + [("too_few", "Too few raters")], compute="_compute_suggestion",
+        help="The suggested rating perilaku kerja, or 'Too few raters' where the result rests on fewer raters "
+             "than the round's minimum.")
     merged_roles = fields.Char(readonly=True)
     line_ids = fields.One2many("hr.asn360.result.line", "result_id", string="Result by Value and Role")
 
@@ -74,6 +84,21 @@ class HrAsn360Result(models.Model):
         for result in self:
             result.gap_note = "\n".join(result._gap_lines())
 
+    @api.depends("rating", "too_few_raters")
+    def _compute_suggestion(self):
+        for result in self:
+            result.suggestion = "too_few" if result.too_few_raters else result.rating
+
+    @api.depends("too_few_raters", "rater_count", "round_id.min_raters_result")
+    @api.depends_context("lang")
+    def _compute_warning(self):
+        for result in self:
+            result.warning = _(
+                "This result rests on %(count)s rater(s), fewer than the round's minimum of %(minimum)s: it has no "
+                "suggested rating and no rank. Read the score with care.",
+                count=result.rater_count, minimum=result.round_id.min_raters_result,
+            ) if result.too_few_raters else False
+
     def _gap_lines(self):
         """What is missing for this employee, in the reader's language (from stored codes and counts)."""
         if not self.is_rated:
@@ -91,7 +116,8 @@ class HrAsn360Result(models.Model):
             lines.append(_("No superior rater."))
         minimum = self.round_id.min_raters_per_role or scoring.DEFAULT_MIN_RATERS
         if not self.peer_count:
-            lines.append(_("No peer: nobody else in the unit holds the same kind of position."))
+            lines.append(_("No peer: nobody else in the unit, its sibling units or the Perangkat Daerah holds the "
+                           "same kind and level of position."))
         elif self.peer_count < minimum:
             lines.append(_("%(count)s peer(s), fewer than %(minimum)s: their answers are merged into 'others'.",
                            count=self.peer_count, minimum=minimum))

@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools.misc import format_date
+from odoo.tools.misc import format_date, formatLang
 
 from odoo.addons.hr_asn_performance.rules import periods
 
@@ -18,6 +18,8 @@ _logger = logging.getLogger(__name__)
 SEMESTERS = [("1", "Semester I (January-June)"), ("2", "Semester II (July-December)")]
 STATES = [("draft", "Draft"), ("open", "Open"), ("closed", "Closed"), ("published", "Published")]
 NEXT_STATE = {"draft": "open", "open": "closed", "closed": "published"}
+# A round's results are exported once they are computed and frozen, at close (the button and the URL alike).
+EXPORT_STATES = ("closed", "published")
 # What the generation and the rating depend on: fixed once the round opens.
 LOCKED_WHEN_OPEN = {"year", "semester", "scope", "department_ids", "company_id", "max_peers", "date_open"}
 # Moved by the actions (open, close, publish) and the reminder job only, which check the role and then
@@ -70,6 +72,12 @@ class HrAsn360Round(models.Model):
         help="Peers and subordinates are shown as a group only when at least this many answered; otherwise "
              "their answers are merged into 'others'.",
     )
+    min_raters_result = fields.Integer(
+        string="Minimum Raters for a Result", default=scoring.DEFAULT_MIN_RATERS_RESULT,
+        help="A result resting on fewer raters who answered gets no suggested rating and no rank, only a warning. "
+             "While planning, peers are sought in sibling units and then the whole Perangkat Daerah until "
+             "this many raters (and the minimum per role of peers) are planned.",
+    )
     reminder_days = fields.Integer(string="Remind Days Before Close", default=3)
     reminder_last_date = fields.Date(string="Last Reminder", readonly=True, copy=False)
     weight_atasan = fields.Float(string="Weight Superior (atasan)", default=0.0)
@@ -86,6 +94,8 @@ class HrAsn360Round(models.Model):
     assignment_count = fields.Integer(string="Ratings Requested", compute="_compute_counts")
     submitted_count = fields.Integer(string="Ratings Submitted", compute="_compute_counts")
     completion_rate = fields.Float(string="Completion (%)", compute="_compute_counts", digits=(5, 1))
+    completion_chart = fields.Html(string="Completion by Perangkat Daerah", compute="_compute_completion_chart",
+                                   sanitize=False)
 
     # ------------------------------------------------------------------------------------------
     # Defaults
@@ -125,10 +135,40 @@ class HrAsn360Round(models.Model):
             round_.ratee_count = rated.get(round_.id, 0)
             round_.gap_count = gaps.get(round_.id, 0)
 
+    @api.depends_context("lang", "uid")
+    def _compute_completion_chart(self):
+        """Per Perangkat Daerah the share of ratings submitted (green), in progress (amber) and not started
+        (grey), in percent with the reader's decimal separator; the Perangkat Daerah the reader may see
+        (record rules), one grouped read."""
+        Assignment = self.env["hr.asn360.assignment"]
+        if not self.ids or not Assignment.has_access("read"):
+            self.completion_chart = False
+            return
+        counts = {}
+        for round_, opd, state, count in Assignment._read_group(
+                [("round_id", "in", self.ids)], ["round_id", "opd_id", "state"], ["__count"]):
+            counts.setdefault(round_.id, {}).setdefault(opd, {})[state] = count
+        states = dict(self.env["hr.asn360.assignment"]._fields["state"]._description_selection(self.env))
+        for round_ in self:
+            rows = []
+            for opd, by_state in counts.get(round_.id, {}).items():
+                total = sum(by_state.values())
+                shares = {state: 100.0 * by_state.get(state, 0) / total for state in ("submitted", "draft", "todo")}
+                rows.append({
+                    "name": opd.display_name if opd else _("No Perangkat Daerah"), "total": total,
+                    "submitted": by_state.get("submitted", 0), "shares": shares,
+                    "labels": {state: "%s%%" % formatLang(self.env, share, digits=1)
+                               for state, share in shares.items()},
+                })
+            rows.sort(key=lambda row: (row["shares"]["submitted"], row["name"]))
+            round_.completion_chart = self.env["ir.qweb"]._render(
+                "hr_asn_360.hr_asn360_round_completion_chart", {"rows": rows, "states": states},
+            ) if rows else False
+
     # ------------------------------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------------------------------
-    @api.constrains("date_open", "date_close", "max_peers", "min_raters_per_role", "reminder_days",
+    @api.constrains("date_open", "date_close", "max_peers", "min_raters_per_role", "min_raters_result", "reminder_days",
                     "weight_atasan", "weight_peer", "weight_subordinate", "threshold_diatas", "threshold_sesuai",
                     "scope", "department_ids", "year", "name")
     def _check_settings(self):
@@ -142,6 +182,8 @@ class HrAsn360Round(models.Model):
             if round_.max_peers < 0 or round_.min_raters_per_role < 1 or round_.reminder_days < 0:
                 raise ValidationError(_("%s: peers per employee and reminder days cannot be negative, and at "
                                         "least one rater per role is needed to show a role.", round_.name))
+            if round_.min_raters_result < 1:
+                raise ValidationError(_("%s: the minimum raters for a result is 1 or more.", round_.name))
             if min(round_.weight_atasan, round_.weight_peer, round_.weight_subordinate) < 0:
                 raise ValidationError(_("%s: role weights cannot be negative (all zero means equal weights).",
                                         round_.name))
@@ -292,6 +334,7 @@ class HrAsn360Round(models.Model):
 
     def action_export_xlsx(self):
         self.ensure_one()
+        self._check_export()
         return {"type": "ir.actions.act_url", "url": f"/hr_asn_360/round/{self.id}/xlsx", "target": "self"}
 
     # ------------------------------------------------------------------------------------------
@@ -311,6 +354,7 @@ class HrAsn360Round(models.Model):
         ratings = dict(self.env["hr.asn360.result"]._fields["rating"]._description_selection(self.env))
         golongan = dict(self.env["hr.employee"]._fields["asn_golongan"]._description_selection(self.env))
         codes = self.question_ids.mapped("value_code")
+        too_few = _("Too few raters (fewer than %(minimum)s)", minimum=self.min_raters_result)
         rows = []
         for result in self.result_ids.sorted(lambda r: (r.opd_id.name or "", r.department_id.name or "", -r.score)):
             employee = result.employee_id
@@ -319,16 +363,23 @@ class HrAsn360Round(models.Model):
                 [employee.nip or "", employee.name, golongan.get(employee.asn_golongan, ""), employee.job_title or "",
                  result.department_id.name or "", result.opd_id.name or ""]
                 + [round(means.get(code, 0.0), 2) for code in codes]
-                + [round(result.score, 2), result.rank_in_unit, ratings.get(result.rating, ""), result.rater_count,
+                + [round(result.score, 2), result.rank_in_unit or "",
+                   too_few if result.too_few_raters else ratings.get(result.rating, ""), result.rater_count,
                    result.gap_note or ""]
             )
         return rows
 
+    def _check_export(self):
+        """The one rule of the button and of the download URL: Admin BKPSDM, once the round is closed."""
+        if not self.env.user.has_group("hr_asn_performance.group_hr_asn_performance_admin"):
+            raise AccessError(_("Only Admin BKPSDM exports the results of a round."))
+        if self.state not in EXPORT_STATES:
+            raise UserError(_("%s is not closed yet: its results are exported once the round is closed.", self.name))
+
     def _export_xlsx(self):
         """The whole round as an XLSX workbook (bytes), for talent management (Admin BKPSDM only)."""
         self.ensure_one()
-        if not self.env.user.has_group("hr_asn_performance.group_hr_asn_performance_admin"):
-            raise AccessError(_("Only Admin BKPSDM exports the results of a round."))
+        self._check_export()
         return write_workbook(self.name, _("Results"), self._get_xlsx_columns(), self._get_xlsx_rows())
 
     # ------------------------------------------------------------------------------------------
@@ -369,11 +420,13 @@ class HrAsn360Round(models.Model):
             (current - kept).unlink()
             Result.search([("round_id", "=", round_.id)]).unlink()
             plan = sampling.plan(people, ratee_ids, round_.max_peers, round_.id,
-                                 [(a.ratee_id.id, a.rater_id.id, a.role) for a in kept])
+                                 [(a.ratee_id.id, a.rater_id.id, a.role) for a in kept],
+                                 min_peers=round_.min_raters_per_role, min_raters=round_.min_raters_result)
             result_vals = round_._prepare_generated_result_vals(plan, employees, opd_of)
             Result.create(result_vals)
             Assignment.create([
-                {"round_id": round_.id, "ratee_id": ratee, "rater_id": rater, "role": role, "origin": "auto"}
+                {"round_id": round_.id, "ratee_id": ratee, "rater_id": rater, "role": role, "origin": "auto",
+                 "reason": plan.reasons[(ratee, rater)]}
                 for ratee, rater, role in plan.pairs
             ])
             kept._ensure_results()._refresh_gaps()  # raters added by hand count too
@@ -384,35 +437,46 @@ class HrAsn360Round(models.Model):
         """The round's Pemda's active ASN, with what the plan needs (one query)."""
         return self.env["hr.employee"].sudo().with_context(active_test=True).search_fetch(
             [("company_id", "=", self.company_id.id), ("asn_status", "!=", False)],
-            ["department_id", "asn_position_kind", "pejabat_penilai_id", "pejabat_penilai_official",
+            ["department_id", "asn_position_kind", "asn_jenjang", "pejabat_penilai_id", "pejabat_penilai_official",
              "tb_date_from", "tb_date_to", "user_id"],
         )
 
     def _prepare_generation_people(self, employees):
-        """{employee id: sampling.Person}: peer group, kind of position, Pejabat Penilai Kinerja and
-        tugas belajar (Perwal Bekasi 38/2023 Pasal 14) on the round's reference date.
+        """{employee id: sampling.Person}: peer groups, kind and level (jenjang) of position, Pejabat
+        Penilai Kinerja and tugas belajar (Perwal Bekasi 38/2023 Pasal 14) on the round's reference date.
 
         Peers of a unit's head are the heads of its sibling units (the Kepala Seksi of one Bidang), of a
         Perangkat Daerah's head the other heads of Perangkat Daerah (-1 stands for that group); peers of
-        staff are the staff of their unit: "rekan sejawat" of the same level (seed 000)."""
+        staff are the staff of their unit: "rekan sejawat" of the same level (seed 000). Where too few,
+        the plan widens to the sibling units (same parent unit) and the Perangkat Daerah (sampling.PEER_STEPS).
+        The Pemda's units are read once."""
         day = self._reference_date()
-        headed = self.env["hr.department"].sudo().search_fetch(
-            [("company_id", "=", self.company_id.id), ("manager_id", "!=", False)],
-            ["manager_id", "parent_id", "asn_opd_kind"],
-        )
-        peer_unit = {
-            department.manager_id.id: -1 if department.asn_opd_kind else department.parent_id.id
-            for department in headed if department.asn_opd_kind or department.parent_id
-        }
-        return {
-            employee.id: sampling.Person(
-                employee.id, peer_unit.get(employee.id, employee.department_id.id) or None,
-                employee.asn_position_kind or None,
+        departments = {department.id: department for department in self.env["hr.department"].sudo().search_fetch(
+            [("company_id", "in", [self.company_id.id, False])],
+            ["manager_id", "parent_id", "asn_opd_kind", "asn_opd_id"],
+        )}
+        heads = {}  # {head's employee id: (first peer group, Perangkat Daerah)}
+        for department in departments.values():
+            if department.manager_id and (department.asn_opd_kind or department.parent_id):
+                heads[department.manager_id.id] = (-1, None) if department.asn_opd_kind else (
+                    department.parent_id.id, department.asn_opd_id.id or None)
+        people = {}
+        for employee in employees:
+            unit = departments.get(employee.department_id.id)
+            if employee.id in heads:
+                group, opd = heads[employee.id]
+                sibling, is_head = None, True
+            else:
+                group, is_head = employee.department_id.id or None, False
+                opd = (unit.asn_opd_id.id or None) if unit else None
+                sibling = (unit.parent_id.id or None) if unit and not unit.asn_opd_kind else None
+            people[employee.id] = sampling.Person(
+                employee.id, group, employee.asn_position_kind or None,
                 employee.pejabat_penilai_id.id or None, employee.pejabat_penilai_official or None,
                 periods.covers(employee.tb_date_from, employee.tb_date_to, day),
+                employee.asn_jenjang or None, sibling, opd, is_head,
             )
-            for employee in employees
-        }
+        return people
 
     def _prepare_generated_result_vals(self, plan, employees, opd_of):
         """One result per employee of the plan, with the raters planned per role and the gaps."""
@@ -472,8 +536,10 @@ class HrAsn360Round(models.Model):
             by_code = {(role, code_of[question_id]): value for (role, question_id), value in answers[key].items()}
             outcome = outcomes[result] = settings[key[0]]._score(by_code, raters[key])
             line_vals += self._prepare_result_line_vals(result, outcome)
+        # a result resting on fewer raters than the round's minimum is not ranked (issue 12)
         ranks = scoring.rank_in_units({
-            result.id: ((result.round_id.id, unit_of.get(result.employee_id.id)), outcome.score if outcome else None)
+            result.id: ((result.round_id.id, unit_of.get(result.employee_id.id)),
+                        outcome.score if outcome and not outcome.too_few else None)
             for result, outcome in outcomes.items()
         })
         self.env["hr.asn360.result.line"].sudo().create(line_vals)
@@ -516,7 +582,7 @@ class HrAsn360Round(models.Model):
             weights={scoring.ATASAN: self.weight_atasan, scoring.PEER: self.weight_peer,
                      scoring.SUBORDINATE: self.weight_subordinate},
             min_raters=self.min_raters_per_role, threshold_diatas=self.threshold_diatas,
-            threshold_sesuai=self.threshold_sesuai,
+            threshold_sesuai=self.threshold_sesuai, min_raters_result=self.min_raters_result,
         )
 
     @api.model
@@ -537,6 +603,7 @@ class HrAsn360Round(models.Model):
             "rater_count": outcome.rater_count if outcome else 0,
             "rank_in_unit": rank,
             "merged_roles": ",".join(outcome.merged) if outcome else False,
+            "too_few_raters": bool(outcome and outcome.too_few),
         }
 
     # ------------------------------------------------------------------------------------------

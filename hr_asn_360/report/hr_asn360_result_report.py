@@ -1,6 +1,7 @@
 from datetime import date
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 from odoo import api, models
 
@@ -16,6 +17,11 @@ def semester_label(semester, locale=DOCUMENT_LOCALE):
     first = 1 if str(semester) == "1" else 7
     months = [format_date(date(2000, month, 1), "LLLL", locale=locale) for month in (first, first + 5)]
     return f"{'I' if first == 1 else 'II'} ({months[0]}–{months[1]})"
+
+
+def number(value, locale=DOCUMENT_LOCALE):
+    """A mean or score as the Indonesian document writes it: two decimals after a comma, e.g. "4,86"."""
+    return format_decimal(value or 0.0, "0.00", locale=locale)
 
 
 class ReportHrAsn360Result(models.AbstractModel):
@@ -35,6 +41,7 @@ class ReportHrAsn360Result(models.AbstractModel):
             "roles": [("atasan", "Atasan"), ("peer", "Rekan Sejawat"), ("subordinate", "Bawahan"),
                       ("others", "Lainnya")],
             "semesters": {semester: semester_label(semester) for semester in ("1", "2")},
+            "number": number,
             "parties": {result.id: self._get_parties(result) for result in results},
             # an Indonesian document: in Indonesian wherever that language is installed
             "report_lang": "id_ID" if self.env["res.lang"].search_count([("code", "=", "id_ID")]) else self.env.lang,

@@ -31,10 +31,15 @@ DIATAS, SESUAI, DIBAWAH = "diatas", "sesuai", "dibawah"
 DEFAULT_THRESHOLD_DIATAS = 4.2
 DEFAULT_THRESHOLD_SESUAI = 3.0
 DEFAULT_MIN_RATERS = 3
+# A result resting on fewer raters (who answered and count in it) than this gets no suggested rating and
+# no rank (issue 12: 78 of 227 results rested on one rater). Semarang's notes (seeds 000, 002) set no
+# number: a round setting, by default the atasan and two more.
+DEFAULT_MIN_RATERS_RESULT = 3
 DIGITS = 2  # means and scores are kept, compared and ranked at two decimals
 
 Line = namedtuple("Line", "value_code role mean count")
-Outcome = namedtuple("Outcome", "lines by_value score rating rater_count merged")
+# ``too_few``: fewer raters than the round's minimum: no rating, no rank (the score stays, marked).
+Outcome = namedtuple("Outcome", "lines by_value score rating rater_count merged too_few", defaults=(False,))
 
 
 def valid_stars(stars):
@@ -132,8 +137,15 @@ def _pooled(answers, roles, code):
             sum(answers.get((role, code), (0, 0))[1] for role in roles))
 
 
+def too_few_raters(rater_count, min_raters_result=DEFAULT_MIN_RATERS_RESULT):
+    """True when a result rests on fewer raters than the round's minimum: it is shown with a warning,
+    without suggested rating and rank."""
+    return rater_count < min_raters_result
+
+
 def score_employee(answers, rater_counts, value_codes=VALUE_CODES, weights=None, min_raters=DEFAULT_MIN_RATERS,
-                   threshold_diatas=DEFAULT_THRESHOLD_DIATAS, threshold_sesuai=DEFAULT_THRESHOLD_SESUAI):
+                   threshold_diatas=DEFAULT_THRESHOLD_DIATAS, threshold_sesuai=DEFAULT_THRESHOLD_SESUAI,
+                   min_raters_result=0):
     """The result of one rated employee, over the groups it shows (:func:`shown_groups`) only.
 
     ``answers``: {(role, value_code): (sum of stars, number of answers)} over submitted ratings;
@@ -143,7 +155,8 @@ def score_employee(answers, rater_counts, value_codes=VALUE_CODES, weights=None,
       subordinate, "others"), and "all" (every answer of the shown groups);
     - ``by_value``: {value_code: weighted mean of the shown groups' means};
     - ``score``: mean of ``by_value`` (every value weighs the same), ``rating`` its level;
-    - ``rater_count``: raters of the shown groups; ``merged``: roles folded into "others" (or hidden).
+    - ``rater_count``: raters of the shown groups; ``merged``: roles folded into "others" (or hidden);
+    - ``too_few``: ``rater_count`` below ``min_raters_result``: then ``rating`` is None.
     """
     weights = weights or {}
     groups = shown_groups(rater_counts, min_raters)
@@ -163,13 +176,16 @@ def score_employee(answers, rater_counts, value_codes=VALUE_CODES, weights=None,
             group_weights = _group_weights(weights, groups, list(group_means))
             by_value[code] = sum(group_weights[group] * mean for group, mean in group_means.items())
     score = sum(by_value.values()) / len(by_value) if by_value else None
+    rater_count = sum(rater_counts.get(role, 0) for roles in groups.values() for role in roles)
+    too_few = score is not None and too_few_raters(rater_count, min_raters_result)
     return Outcome(
         lines=lines,
         by_value={code: round(mean, DIGITS) for code, mean in by_value.items()},
         score=round(score, DIGITS) if score is not None else None,
-        rating=rating_for(score, threshold_diatas, threshold_sesuai),
-        rater_count=sum(rater_counts.get(role, 0) for roles in groups.values() for role in roles),
+        rating=None if too_few else rating_for(score, threshold_diatas, threshold_sesuai),
+        rater_count=rater_count,
         merged=merged,
+        too_few=too_few,
     )
 
 

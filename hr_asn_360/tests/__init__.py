@@ -5,3 +5,6 @@ from . import test_security
 from . import test_performance
 from . import test_portal
 from . import test_trust
+from . import test_peer_widening
+from . import test_minimum_raters
+from . import test_portal_trust

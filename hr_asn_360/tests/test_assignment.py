@@ -39,6 +39,8 @@ class TestAssignment(HrAsn360Case):
         self.assertIn("Budi Santoso", result.gap_note)
 
     def test_no_peers_gap(self):
+        """Nobody of the same kind and level of position anywhere in the Perangkat Daerah: no peer."""
+        self.emp["S.bsub"].write({"asn_position_kind": "fungsional", "asn_jenjang": "ahli_utama"})
         round_ = self.make_round()
         self.assertFalse(self.assignments(round_, "S.bsub", "peer"))
         result = self.result(round_, "S.bsub")
@@ -56,9 +58,10 @@ class TestAssignment(HrAsn360Case):
             "asn_position_kind": "pengawas",
         })
         seksi2.manager_id = kasi2
-        round_ = self.make_round()
-        peers = self.assignments(round_, "H.dseksi", "peer").rater_id
-        self.assertEqual(peers, kasi2)
+        round_ = self.make_round(min_raters_per_role=1)
+        peers = self.assignments(round_, "H.dseksi", "peer")
+        self.assertEqual(peers.rater_id, kasi2)
+        self.assertEqual(peers.reason, "sibling_heads")
         kadis_peers = self.assignments(round_, "H.dinas", "peer").rater_id
         self.assertTrue(kadis_peers)
         self.assertTrue(all(peer.department_id.asn_opd_kind for peer in kadis_peers), kadis_peers.mapped("name"))
@@ -127,7 +130,7 @@ class TestAssignment(HrAsn360Case):
         self.assertTrue(self.assignments(round_, "S.dseksi", rater="S.dsub"))
         with self.assertRaises(AccessError):  # another Perangkat Daerah
             Assignment.create({"round_id": round_.id, "ratee_id": self.emp["S.bsubbid"].id,
-                               "rater_id": self.emp["S.bsub"].id, "role": "peer"})
+                               "rater_id": self.emp["H.bsub"].id, "role": "peer"})
         round_.action_open()
         with self.assertRaises(AccessError):
             Assignment.create({"round_id": round_.id, "ratee_id": self.emp["S.dseksi"].id,

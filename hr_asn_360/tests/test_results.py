@@ -71,7 +71,7 @@ class TestResults(HrAsn360Case):
         self.assertEqual(self.result(round_, "P1.dseksi").rating, "dibawah")
 
     def test_rank_in_unit(self):
-        round_ = self.make_round()
+        round_ = self.make_round(min_raters_result=1)
         round_.action_open()
         for key, stars in (("S.dseksi", 4), ("P1.dseksi", 5), ("P2.dseksi", 4), ("P3.dseksi", 2)):
             self.answer(self.assignments(round_, key, "atasan"), stars)
@@ -128,7 +128,7 @@ class TestResults(HrAsn360Case):
         self.assertEqual(got[self.emp["S.dseksi"].id]["rating"], "diatas")
         self.assertEqual(got[self.emp["S.dseksi"].id]["round_id"], first.id)
         self.assertEqual(got[self.emp["S.dseksi"].id]["by_value"], dict.fromkeys(VALUES, 4.5))
-        second = self.make_round(semester="2")
+        second = self.make_round(semester="2", min_raters_result=1)
         second.action_open()
         self.answer(self.assignments(second, "S.dseksi", "atasan"), 3)
         second.action_close()
