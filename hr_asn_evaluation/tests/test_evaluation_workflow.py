@@ -241,6 +241,28 @@ class TestEvaluationCurve(HrAsnEvaluationCase):
 class TestEvaluationJobs(HrAsnEvaluationCase):
     """City-wide work runs as a background job (hr.asn.job), never inside the clerk's request."""
 
+    def test_generate_in_two_lanes_makes_each_evaluation_once(self):
+        """A city's teams split in two jobs (the two crons' lanes): together every member once, and running
+        the crons again adds nothing."""
+        period = self.make_period("month", 3)
+        teams = period._asn_make_teams()
+        self.assertGreaterEqual(len(teams), 2, "the test city has a team per Pejabat Penilai")
+        jobs = self.env["hr.asn.job"].with_user(self.user_admin)._asn_enqueue(
+            teams.with_user(self.user_admin), "_asn_job_generate", "Generate", batch_size=1, lanes=2)
+        self.assertEqual(len(jobs), 2)
+        self.assertEqual(sorted(jobs[0].record_ids + jobs[1].record_ids), sorted(teams.ids))
+        self.assertFalse(set(jobs[0].record_ids) & set(jobs[1].record_ids))
+        self.env["hr.asn.job"]._cron_run()
+        self.assertEqual(jobs.mapped("state"), ["done", "done"])
+        period.invalidate_recordset()
+        evaluations = period.evaluation_ids
+        self.assertEqual(len(evaluations), 4, "Kepala Dinas, Kepala Bidang, Kepala Seksi, staff")
+        self.assertEqual(len(evaluations.employee_id), 4, "one evaluation per employee")
+        self.env["hr.asn.job"]._asn_enqueue(teams, "_asn_job_generate", "Again", batch_size=1, lanes=2)
+        self.env["hr.asn.job"]._cron_run()
+        period.invalidate_recordset()
+        self.assertEqual(period.evaluation_ids, evaluations, "generating again adds nothing")
+
     def test_generate_and_rank_as_jobs(self):
         period = self.make_period("month", 3)
         action = period.with_user(self.user_admin).action_generate()
