@@ -19,7 +19,8 @@ class HrAsnLampiran2Row(models.Model):
 
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    section = fields.Selection(list(asn_data.OPD_KINDS), string="Perangkat Daerah Kind", required=True)
+    section = fields.Selection(list(asn_data.OPD_KINDS), string="Perangkat Daerah Kind", required=True,
+                               group_expand="_group_expand_section")
     code = fields.Char(required=True, help="Number of the row in Lampiran II, e.g. 4.g.")
     subject = fields.Char(string="Pegawai yang Dinilai", required=True)
     role = fields.Selection(
@@ -54,6 +55,11 @@ class HrAsnLampiran2Row(models.Model):
     _sql_constraints = [
         ("code_company_uniq", "unique(code, company_id)", "Each Lampiran II row number appears once."),
     ]
+
+    def _group_expand_section(self, values, domain):
+        """Grouped by kind, the kinds come in the order of Lampiran II (Sekretariat Daerah first), not
+        alphabetically by their code; only the kinds that have rows."""
+        return [kind for kind, _label in asn_data.OPD_KINDS if kind in values]
 
     @api.depends_context("lang")
     @api.depends("unit_kinds", "penilai_ref", "atasan_ref")

@@ -20,6 +20,16 @@ class TestAssessors(HrAsnCityCase):
         used = set(self.env["hr.employee"].search([("lampiran2_row", "!=", False)]).mapped("lampiran2_row"))
         self.assertEqual(used, set(rows.mapped("code")))
 
+    def test_rows_grouped_in_the_order_of_lampiran2(self):
+        """Grouped by kind (the menu's default), Sekretariat Daerah comes first as in Lampiran II, not
+        "Badan" as the codes would sort; a search keeps only the kinds it matches."""
+        Row = self.env["hr.asn.lampiran2.row"]
+        groups = Row.read_group([], ["section"], ["section"])
+        self.assertEqual([group["section"] for group in groups][:4], ["setda", "setwan", "inspektorat", "dinas"])
+        self.assertEqual(len(groups), 13)
+        groups = Row.read_group([("section", "in", ("kelurahan", "setwan"))], ["section"], ["section"])
+        self.assertEqual([group["section"] for group in groups], ["setwan", "kelurahan"])
+
     def test_region_head_is_named(self):
         kadis = self.emp["H.dinas"]
         self.assertFalse(kadis.pejabat_penilai_id)

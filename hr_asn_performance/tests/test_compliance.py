@@ -201,3 +201,41 @@ class TestComplianceXlsx(HttpCase, HrAsnSkpCase):
         response = self.url_open("/hr_asn_performance/compliance/xlsx?ids=%s" % dinas.id)
         self.assertNotEqual(response.status_code, 200)
         self.assertNotIn(b"PK", response.content[:2])
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-04-10")
+class TestComplianceIndonesian(HttpCase, HrAsnSkpCase):
+    """The table in Indonesian, its XLSX headers too. Odoo's PO reader merges the .pot into id.po and drops
+    every entry the .pot lacks: with a .pot exported before the table existed, the whole table stayed
+    English although id.po translated it (issue 12)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("id_ID")
+        cls.env["ir.module.module"]._load_module_terms(["hr_asn_performance"], ["id_ID"], overwrite=True)
+        cls.user_admin_opd.lang = "id_ID"
+
+    def test_labels_menu_and_xlsx_in_indonesian(self):
+        Compliance = self.env["hr.asn.compliance"].with_context(lang="id_ID")
+        fields = Compliance.fields_get(["headcount", "without_set_skp_count"], ["string"])
+        self.assertEqual(fields["headcount"]["string"], "Jumlah Pegawai")
+        self.assertEqual(fields["without_set_skp_count"]["string"], "Tanpa SKP Ditetapkan")
+        action = self.env.ref("hr_asn_performance.hr_asn_compliance_action").with_context(lang="id_ID")
+        self.assertEqual(action.name, "Kepatuhan per Perangkat Daerah")
+        self.assertEqual(self.env.ref("hr_asn_performance.hr_asn_compliance_menu").with_context(lang="id_ID").name,
+                         "Kepatuhan per Perangkat Daerah")
+        arch = Compliance.get_views([(False, "list")])["views"]["list"]["arch"]
+        self.assertIn("Unduh XLSX", arch)
+
+        import openpyxl
+
+        row = Compliance.search([("year", "=", 2026), ("opd_id", "=", self.units["dinas"].id)])
+        self.authenticate("asn_admin_opd", "asn_admin_opd")
+        response = self.url_open("/hr_asn_performance/compliance/xlsx?ids=%s" % row.id)
+        self.assertEqual(response.status_code, 200)
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+        self.assertEqual(sheet.title, "Kepatuhan")
+        self.assertEqual([sheet.cell(row=3, column=index).value for index in (1, 2, 3, 5)],
+                         ["Tahun", "Perangkat Daerah", "Jumlah Pegawai", "Tanpa SKP Ditetapkan"])
