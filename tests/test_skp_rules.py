@@ -73,6 +73,15 @@ def test_month_deadlines():
     assert skp.month_deadlines(2026, 1, 5, 31) == (datetime.date(2026, 1, 5), datetime.date(2026, 2, 28))
 
 
+
+def test_review_deadline_counts_from_the_later_of_the_realisasi_day_and_the_report():
+    due = datetime.date(2026, 2, 3)
+    assert skp.review_deadline(due) == datetime.date(2026, 2, 10)  # default 7 days (assumed, no rule)
+    assert skp.review_deadline(due, datetime.date(2026, 1, 31), 7) == datetime.date(2026, 2, 10)
+    assert skp.review_deadline(due, datetime.date(2026, 2, 9), 7) == datetime.date(2026, 2, 16)
+    assert skp.review_deadline(due, None, 0) == due
+    assert skp.review_deadline(None, datetime.date(2026, 2, 9)) is None
+
 def test_months_and_realisasi_window():
     assert skp.months_of(datetime.date(2026, 6, 15), datetime.date(2026, 12, 31)) == list(range(6, 13))
     start, end = datetime.date(2026, 6, 15), datetime.date(2026, 12, 31)

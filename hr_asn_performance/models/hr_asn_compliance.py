@@ -30,8 +30,9 @@ class HrAsnCompliance(models.Model):
     grouped in the database: no Python loop over employees. Headcount and set SKPs count the active ASN
     (PNS, CPNS, PPPK) by their current Perangkat Daerah; SKPs and months by the Perangkat Daerah of the
     SKP (a mutated employee's earlier months stay with the Perangkat Daerah they worked in). A month is
-    due for realisasi after its realisasi day, for review after the later of that day and the day it was
-    reported: the deadline of the leader's to-do (``hr.asn.skp.month.action_report``)."""
+    due for realisasi after its realisasi day, for review on its ``review_deadline`` (the later of that day
+    and the day it was reported, plus the Pemda's review days): the deadline of the leader's to-do
+    (``hr.asn.skp.month.action_report``)."""
 
     _name = "hr.asn.compliance"
     _description = "Kinerja ASN Compliance per Perangkat Daerah"
@@ -43,7 +44,8 @@ class HrAsnCompliance(models.Model):
         "hr.department": ["asn_opd_id", "asn_opd_kind", "company_id"],
         "hr.asn.skp": ["employee_id", "year", "state", "closing_reason", "opd_id", "deadline"],
         "hr.asn.skp.month": ["skp_id", "year", "state", "plan_date", "plan_deadline", "plan_entered_late",
-                             "report_date", "realisasi_deadline", "report_entered_late", "review_date"],
+                             "report_date", "realisasi_deadline", "report_entered_late", "review_date",
+                             "review_deadline"],
     }
 
     opd_id = fields.Many2one("hr.department", string="Perangkat Daerah", readonly=True)
@@ -129,14 +131,11 @@ class HrAsnCompliance(models.Model):
                            AS report_late_count,
                        COUNT(*) FILTER (WHERE m.report_date IS NULL AND m.realisasi_deadline < %(today)s)
                            AS report_missing_count,
-                       COUNT(*) FILTER (WHERE m.state = 'reviewed'
-                                          AND m.review_date <= GREATEST(m.realisasi_deadline, m.report_date))
+                       COUNT(*) FILTER (WHERE m.state = 'reviewed' AND m.review_date <= m.review_deadline)
                            AS review_on_time_count,
-                       COUNT(*) FILTER (WHERE m.state = 'reviewed'
-                                          AND m.review_date > GREATEST(m.realisasi_deadline, m.report_date))
+                       COUNT(*) FILTER (WHERE m.state = 'reviewed' AND m.review_date > m.review_deadline)
                            AS review_late_count,
-                       COUNT(*) FILTER (WHERE m.state = 'reported'
-                                          AND GREATEST(m.realisasi_deadline, m.report_date) < %(today)s)
+                       COUNT(*) FILTER (WHERE m.state = 'reported' AND m.review_deadline < %(today)s)
                            AS review_missing_count
                   FROM hr_asn_skp_month m
                   JOIN hr_asn_skp s ON s.id = m.skp_id

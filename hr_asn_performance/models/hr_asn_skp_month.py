@@ -47,6 +47,9 @@ class HrAsnSkpMonth(models.Model):
     review_note = fields.Text(string="Leader's Review")
     reviewed_by_id = fields.Many2one("res.users", readonly=True)
     review_date = fields.Date(readonly=True)
+    review_deadline = fields.Date(string="Review Due", compute="_compute_review_deadline", store=True,
+                                  help="The realisasi day, or the day the month was reported when later, plus "
+                                       "the Pemda's days for the review (Settings).")
     reopen_reason = fields.Text(string="Reopened Because", readonly=True, copy=False)
     report_open_date = fields.Date(string="Realisasi Reported From", compute="_compute_report_open_date",
                                    help="The month's last day (or the SKP's, when it ends earlier): from then "
@@ -88,6 +91,12 @@ class HrAsnSkpMonth(models.Model):
             month.plan_deadline, month.realisasi_deadline = skp_rules.month_deadlines(
                 month.year, month.month, month.company_id.asn_plan_day or skp_rules.DEFAULT_PLAN_DAY,
                 month.company_id.asn_realisasi_day or skp_rules.DEFAULT_REALISASI_DAY)
+
+    @api.depends("realisasi_deadline", "report_date", "company_id.asn_review_days")
+    def _compute_review_deadline(self):
+        for month in self:
+            month.review_deadline = skp_rules.review_deadline(
+                month.realisasi_deadline, month.report_date, month.company_id.asn_review_days or 0)
 
     @api.depends("year", "month", "skp_id.date_to")
     def _compute_report_open_date(self):
@@ -191,7 +200,7 @@ class HrAsnSkpMonth(models.Model):
                 raise UserError(_("Enter the realisasi of %s before reporting it.", month.name))
         self.sudo().write({"state": "reported", "report_date": today, "reopen_reason": False})
         self.env["hr.asn.skp"]._asn_schedule([
-            (month, month._asn_leader_user(), self._asn_review_summary, max(month.realisasi_deadline, today))
+            (month, month._asn_leader_user(), self._asn_review_summary, month.review_deadline)
             for month in self.sudo()
         ])
         return True

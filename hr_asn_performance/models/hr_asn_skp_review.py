@@ -25,7 +25,7 @@ class HrAsnSkpReview(models.Model):
         "hr.asn.skp": ["state", "employee_id", "company_id", "department_id", "deadline", "submit_date",
                        "employee_name", "employee_nip", "employee_unit", "pejabat_penilai_id"],
         "hr.employee": ["active", "name", "user_id", "pejabat_penilai_id"],
-        "hr.asn.skp.month": ["skp_id", "state", "report_date", "realisasi_deadline"],
+        "hr.asn.skp.month": ["skp_id", "state", "report_date", "review_deadline"],
         "hr.asn.skp.feedback": ["skp_id", "source", "date"],
         "hr.asn.skp.followup": ["skp_id", "date"],
     }
@@ -69,7 +69,7 @@ class HrAsnSkpReview(models.Model):
                   FROM skp
                  WHERE skp.state = 'submitted'
                 UNION ALL
-                SELECT m.id * 3 + 1, 'month', skp.id, m.id, NULL, m.report_date, m.realisasi_deadline,
+                SELECT m.id * 3 + 1, 'month', skp.id, m.id, NULL, m.report_date, m.review_deadline,
                        skp.employee_id, skp.employee_name, skp.employee_nip, skp.company_id, skp.department_id,
                        skp.unit_name, skp.penilai_user_id, skp.current_penilai_user_id
                   FROM hr_asn_skp_month m

@@ -30,6 +30,13 @@ class ResCompany(models.Model):
         string="Remind Days Before a Monthly Deadline", default=skp_rules.DEFAULT_REMINDER_DAYS,
         help="E-mail the employee this many days before the month's targets or realisasi are due, once per "
              "deadline; 0: no reminder.")
+    # Assumed: neither Perwal Bekasi 38/2023 nor Semarang's notes set a day for the leader's review of a month;
+    # 7 days after the realisasi is due (or after it was reported, when later) is this suite's default.
+    asn_review_days = fields.Integer(
+        string="Review Due (Days After the Realisasi)", default=skp_rules.DEFAULT_REVIEW_DAYS,
+        help="Assumed default: the regulation sets no day for the Pejabat Penilai's review of a reported month. "
+             "The review is due this many days after the realisasi day, or after the month was reported "
+             "when that is later.")
     asn_sign_place = fields.Char(string="Place of Signature", help="Printed above the signatures of the SKP, "
                                                                     "e.g. Bekasi; empty: the company's city.")
 
@@ -44,6 +51,12 @@ class ResCompany(models.Model):
         for company in self:
             if not 0 <= company.asn_reminder_days <= 28:
                 raise ValidationError(_("Reminders go out between 0 (none) and 28 days before a monthly deadline."))
+
+    @api.constrains("asn_review_days")
+    def _check_asn_review_days(self):
+        for company in self:
+            if not 0 <= company.asn_review_days <= 28:
+                raise ValidationError(_("A month's review is due between 0 and 28 days after its realisasi."))
 
     def _compute_asn_sekda_id(self):
         setda = self.env["hr.department"].sudo().search(

@@ -11,3 +11,4 @@ class ResConfigSettings(models.TransientModel):
     asn_realisasi_day = fields.Integer(related="company_id.asn_realisasi_day", readonly=False)
     asn_sign_place = fields.Char(related="company_id.asn_sign_place", readonly=False)
     asn_reminder_days = fields.Integer(related="company_id.asn_reminder_days", readonly=False)
+    asn_review_days = fields.Integer(related="company_id.asn_review_days", readonly=False)

@@ -132,6 +132,10 @@ DEFAULT_REALISASI_DAY = 3
 # Days before a monthly deadline (targets, realisasi) the employee is reminded by e-mail (issue 12);
 # not in the regulation: a company setting, 0 switches the reminder off.
 DEFAULT_REMINDER_DAYS = 3
+# Days the Pejabat Penilai has to review a reported month after its realisasi day (or after it was
+# reported, when later). Assumed: neither Perwal Bekasi 38/2023 nor Semarang's notes (seed 002) set one;
+# a company setting.
+DEFAULT_REVIEW_DAYS = 7
 
 
 # Numbers typed as targets and realisasi (Pasal 8(3)). No regulation caps them; the cap is the largest
@@ -280,6 +284,16 @@ def month_deadlines(year, month, plan_day=DEFAULT_PLAN_DAY, realisasi_day=DEFAUL
 
     next_year, next_month = (year + 1, 1) if month == 12 else (year, month + 1)
     return clamp(year, month, plan_day), clamp(next_year, next_month, realisasi_day)
+
+
+def review_deadline(realisasi_deadline, report_date=None, review_days=DEFAULT_REVIEW_DAYS):
+    """The day a month's review is due: ``review_days`` after its realisasi day, or after the day it was
+    reported when that is later (a month reported late gives its leader the same days). None without a
+    realisasi day."""
+    if not realisasi_deadline:
+        return None
+    start = max(realisasi_deadline, report_date) if report_date else realisasi_deadline
+    return start + datetime.timedelta(days=max(review_days or 0, 0))
 
 
 def months_of(date_from, date_to):

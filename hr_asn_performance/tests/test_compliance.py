@@ -7,10 +7,11 @@ The date is frozen on 10 April 2026: January to March are due for realisasi (the
 3 April, have passed), January to April for targets (2 January to 2 April).
 """
 import io
+from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 
 from .common import HrAsnSkpCase
@@ -82,7 +83,7 @@ class TestCompliance(HrAsnSkpCase):
         self.assertAlmostEqual(row.report_on_time_rate, 100.0 / 12, places=2)
         # January to April due for targets: 16 months
         self.assertEqual((row.plan_on_time_count, row.plan_late_count, row.plan_missing_count), (2, 1, 13))
-        # February was reported on 5 March: its review was due that day and has not come
+        # February was reported on 5 March: its review was due 7 days later (the default) and has not come
         self.assertEqual((row.review_on_time_count, row.review_late_count, row.review_missing_count,
                           row.review_due_count), (1, 0, 1, 2))
         self.assertEqual(row.review_on_time_rate, 50.0)
@@ -92,9 +93,20 @@ class TestCompliance(HrAsnSkpCase):
                          (8, 8, 0.0, 0))
 
     def test_review_late_and_year_totals(self):
-        self.document(1, "2026-01-10", "2026-02-02", "2026-02-10")  # reviewed a week after its day
+        self.document(1, "2026-01-10", "2026-02-02", "2026-02-11")  # reviewed 8 days after the realisasi day
+        january = self.month[1]
+        self.assertEqual(january.review_deadline, date(2026, 2, 10), "the realisasi day (3 February) + 7 days")
         row = self.row(self.units["dinas"])
         self.assertEqual((row.review_on_time_count, row.review_late_count, row.review_missing_count), (0, 1, 0))
+        # the Pemda gives its leaders more days: the same review is on time
+        self.company.asn_review_days = 10
+        self.assertEqual(january.review_deadline, date(2026, 2, 13))
+        self.env.flush_all()
+        self.Compliance.invalidate_model()  # a view read again, not its cached row
+        row = self.row(self.units["dinas"])
+        self.assertEqual((row.review_on_time_count, row.review_late_count), (1, 0))
+        with self.assertRaises(ValidationError):
+            self.company.asn_review_days = 29
         # grouped, a ratio is the ratio of the sums, not the mean of the rows' ratios
         rows = self.Compliance.with_user(self.user_admin).search([("year", "=", 2026)])
         self.assertGreater(len(rows), 2)
