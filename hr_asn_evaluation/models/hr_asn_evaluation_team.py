@@ -261,11 +261,12 @@ class HrAsnEvaluationTeam(models.Model):
         evaluations.activity_unlink(["mail.mail_activity_data_todo"])
         evaluations._asn_schedule(lambda e: e.employee_user_id,
                                   lambda env, e: env._("Read and sign your evaluation %s", e.period_label))
-        self.sudo()._message_log_batch(bodies={team.id: _("Set (ditetapkan) by %(user)s.%(note)s",
-                                                          user=self.env.user.name,
-                                                          note=(" " + _("Justification: %s", team.justification))
-                                                          if team.curve_broken else "")
-                                               for team in self})
+        bodies = {}
+        for team in self:
+            # the justification's own _() apart: a _() inside another's arguments is not extracted to the .pot
+            note = " " + _("Justification: %s", team.justification) if team.curve_broken else ""
+            bodies[team.id] = _("Set (ditetapkan) by %(user)s.%(note)s", user=self.env.user.name, note=note)
+        self.sudo()._message_log_batch(bodies=bodies)
         return True
 
     def _asn_capaian_label(self):
