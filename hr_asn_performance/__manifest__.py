@@ -40,6 +40,10 @@
         "views/hr_asn_compliance_views.xml",
         "views/hr_asn_performance_menus.xml",
     ],
+    "assets": {
+        "web.assets_backend": ["hr_asn_performance/static/src/js/version_field.js"],
+        "web.assets_unit_tests": ["hr_asn_performance/static/tests/**/*.test.js"],
+    },
     "demo": [
         "demo/hr_asn_demo_users.xml",
         "demo/hr_asn_demo_city.xml",

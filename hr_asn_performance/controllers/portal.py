@@ -15,6 +15,12 @@ form carries a one-time key stored with the feedback (unique per giver), so a do
 Umpan Balik and both answers show the same success. Bad input (finding 10) gets the rule's message on
 the page that was sent, with what was typed kept: numbers through ``rules/skp.py`` ``parse_target``, bukti
 dukung through ``check_bukti`` (types and size the form announces), text lengths through the models.
+
+Concurrent edits (issue 13): the SKP's forms carry the version of the SKP they were rendered with
+(``asn_version``), the month's form the version of each line (``version_<line id>``); a POST over a
+version somebody else saved meanwhile is refused (``hr.asn.version.mixin``) and the page shows the
+stored data afresh with the message. Serialization failures (two requests writing one row) are not
+caught here: they leave the route, and Odoo retries the whole request (odoo/service/model.py).
 """
 import datetime
 import uuid
@@ -31,6 +37,7 @@ from odoo.tools import consteq
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..models.hr_asn_version_mixin import VERSION_FIELD, is_version_conflict
 from ..rules import skp as skp_rules
 
 SKP_REPORT = "hr_asn_performance.hr_asn_skp_report"
@@ -264,9 +271,14 @@ class SkpPortal(CustomerPortal):
             return request.redirect("/my")
         try:
             with request.env.cr.savepoint():
+                if VERSION_FIELD in request.params:
+                    # the SKP as the form showed it (its parts count as the SKP's changes)
+                    skp._asn_version_bump(skp._asn_version_value(request.params[VERSION_FIELD]))
                 write(skp, part)
         except REFUSALS as error:
             skp.invalidate_recordset()
+            if is_version_conflict(error):  # the page as stored now, not the outdated form
+                form = open_form = None
             return self._skp_render_detail(skp, skp.sudo(), error=error.args[0], form=form, open_form=open_form)
         return request.redirect("/my/skp/%s?done=1%s" % (skp.id, anchor))
 
@@ -522,7 +534,9 @@ class SkpPortal(CustomerPortal):
         except REFUSALS as error:
             skp.invalidate_recordset()
             month.invalidate_recordset()
-            return self._skp_render_month(skp, skp.sudo(), month.sudo(), error=error.args[0], form=post)
+            # on a version conflict, the lines as stored now (what the other one saved), not the outdated form
+            return self._skp_render_month(skp, skp.sudo(), month.sudo(), error=error.args[0],
+                                          form=None if is_version_conflict(error) else post)
         return request.redirect("/my/skp/%s/month/%s?done=%s" % (skp.id, month.id, post.get("action") or "save"))
 
     def _skp_month_write(self, skp, month, post):
@@ -569,6 +583,8 @@ class SkpPortal(CustomerPortal):
                 commands += [Command.link(attachment.id) for attachment in new]
             if commands:
                 vals["attachment_ids"] = commands
+            if vals and ("version_%s" % line.id) in post:
+                vals[VERSION_FIELD] = post["version_%s" % line.id]  # the line as the form showed it
             if vals:
                 line.write(vals)
             removed.filtered(lambda a, line=line: a.res_model == line._name and a.res_id == line.id).unlink()

@@ -7,6 +7,7 @@ from . import hr_department
 from . import hr_employee
 from . import hr_employee_public
 from . import hr_asn_input_limit_mixin
+from . import hr_asn_version_mixin
 from . import hr_asn_skp_content_mixin
 from . import hr_asn_skp
 from . import hr_asn_skp_rhk

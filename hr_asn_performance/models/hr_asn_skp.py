@@ -32,7 +32,8 @@ DRAFT_FIELDS = {"approach", "date_from", "date_to", "year", "perjanjian_kerja_re
 # What a user may write (issue 9, finding 6): the draft's text and its parts, which check themselves.
 # Not the workflow's fields, computes (deadline), the reasons, the Pemda, nor the employee (finding 4:
 # a mutation opens a new SKP, Semarang seed 002); on create the employee and their own Pemda.
-USER_WRITABLE_FIELDS = DRAFT_FIELDS | {"rhk_ids", "behavior_ids", "support_ids"}
+# asn_version: the version the form shows (hr.asn.version.mixin), compared, never written.
+USER_WRITABLE_FIELDS = DRAFT_FIELDS | {"rhk_ids", "behavior_ids", "support_ids", "asn_version"}
 USER_CREATE_FIELDS = USER_WRITABLE_FIELDS | {"employee_id", "company_id"}
 # The period, which decides the deadline of Pasal 13(1).
 PERIOD_FIELDS = {"year", "date_from", "date_to"}
@@ -64,7 +65,8 @@ class HrAsnSkp(models.Model):
 
     _name = "hr.asn.skp"
     _description = "Sasaran Kinerja Pegawai (SKP)"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "hr.asn.input.limit.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "hr.asn.input.limit.mixin",
+                "hr.asn.version.mixin"]
     _order = "year desc, employee_id, revision desc, id desc"
     _asn_text_limits = {"perjanjian_kerja_ref": skp_rules.LINE_MAX, "return_reason": skp_rules.NOTE_MAX,
                         "revision_reason": skp_rules.NOTE_MAX}

@@ -45,7 +45,10 @@ def check_entry_date(records, value, skp):
 class HrAsnSkpContentMixin(models.AbstractModel):
     """Parts of an SKP's text (RHK, IKI, perilaku, Lampiran SKP): they change only while the SKP is a
     draft. Pasal 13(3): once the employee signs and the Pejabat Penilai Kinerja sets it, the SKP is
-    the agreed document; changes during the year make a new revision (Pasal 13(2), 20(4)-(5))."""
+    the agreed document; changes during the year make a new revision (Pasal 13(2), 20(4)-(5)).
+
+    A part is edited in the SKP's own form (backend and portal): a change of a part counts as a change
+    of its SKP (``hr.asn.version.mixin``), so a form of the SKP opened before it can no longer save."""
 
     _name = "hr.asn.skp.content.mixin"
     _description = "Part of an SKP's text"
@@ -77,13 +80,22 @@ class HrAsnSkpContentMixin(models.AbstractModel):
             check_writable(self, vals, self._skp_user_fields | self._skp_parent_fields)
         records = super().create(vals_list)
         records._check_skp_editable()  # the parent's lock, as on write; its record rules ran on create
+        records.skp_id._asn_version_bump()
         return records
 
     def write(self, vals):
         self.check_access("write")
         check_writable(self, vals, self._skp_user_fields)  # the parent link never moves
         self._check_skp_editable(vals)
-        return super().write(vals)
+        res = super().write(vals)
+        self.skp_id._asn_version_bump()
+        return res
+
+    def unlink(self):
+        skps = self.skp_id
+        res = super().unlink()
+        skps._asn_version_bump()
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_from_editable_skp(self):

@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import skp as skp_rules
+from .hr_asn_version_mixin import VERSION_FIELD
 
 # What the employee may change on a month's line, by stage.
 TARGET_FIELDS = {"target_value", "target_text"}
@@ -13,7 +14,7 @@ class HrAsnSkpMonthLine(models.Model):
 
     _name = "hr.asn.skp.month.line"
     _description = "SKP: Monthly Target and Realisasi of an IKI"
-    _inherit = ["hr.asn.input.limit.mixin"]
+    _inherit = ["hr.asn.input.limit.mixin", "hr.asn.version.mixin"]
     _order = "month_id, iki_id"
     _asn_text_limits = {"target_text": skp_rules.STATEMENT_MAX, "realisasi": skp_rules.NOTE_MAX,
                         "note": skp_rules.NOTE_MAX}
@@ -94,9 +95,13 @@ class HrAsnSkpMonthLine(models.Model):
                 raise UserError(_("%s is reported and waits for the review of your Pejabat Penilai Kinerja: its "
                                   "realisasi can no longer change. Ask them to reopen it to correct it.",
                                   reported[0].name))
-            if set(vals) - TARGET_FIELDS - REALISASI_FIELDS:
+            # the version the form was rendered with (hr.asn.version.mixin): compared, never written
+            if set(vals) - TARGET_FIELDS - REALISASI_FIELDS - {VERSION_FIELD}:
                 raise UserError(_("Only the month's targets and realisasi can be changed here."))
         return super().write(vals)
+
+    def _asn_version_label(self):
+        return _("The line \"%(iki)s\" of %(month)s", iki=self.iki_id.name, month=self.month_id.name)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -20,3 +20,6 @@ from . import test_compliance
 from . import test_skp_review
 from . import test_skp_portal_review
 from . import test_skp_notifications
+from . import test_skp_concurrent_edit
+from . import test_skp_concurrent_retry
+from . import test_version_field_js
