@@ -214,6 +214,18 @@ class TestSkpConcurrentEdit(HttpCase, HrAsnSkpCase):
         skp.with_user(self.user_pegawai).write({"approach": "kuantitatif", "asn_version": skp.asn_version})
         self.assertEqual(skp.approach, "kuantitatif")
 
+    def test_refusal_in_the_users_language(self):
+        self.env["res.lang"]._activate_lang("id_ID")
+        self.env["ir.module.module"]._load_module_terms(["hr_asn_performance"], ["id_ID"], overwrite=True)
+        skp, march, lines, url = self.march_lines()
+        line = lines[0].with_user(self.user_pegawai).with_context(lang="id_ID")
+        stale = line.asn_version
+        line.write({"realisasi": "Pertama", "asn_version": stale})
+        with self.assertRaisesRegex(UserError, "telah diubah oleh orang lain sementara itu") as refusal:
+            line.write({"realisasi": "Kedua", "asn_version": stale})
+        self.assertIn('Baris "%s" pada' % line.iki_id.name, str(refusal.exception))
+        self.assertEqual(line.realisasi, "Pertama")
+
     # ------------------------------------------------------------------------------------------
     # The version opens nothing
     # ------------------------------------------------------------------------------------------

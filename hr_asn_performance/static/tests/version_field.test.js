@@ -38,27 +38,35 @@ class Plain extends models.Model {
 defineMailModels(); // the addon depends on mail: its services start with the web client
 defineModels([Skp, Line, Plain]);
 
-test("hr_asn_performance: a save sends the version the form was loaded with", async () => {
+/**
+ * Open a form of `resModel` (record `resId`, or a new one), type `value` into the field `name`
+ * (a cell of a list first when `cell` is given), save; the values sent are recorded as a step.
+ */
+async function editAndSave({ resModel, resId, arch, name, value, cell }) {
     onRpc("web_save", ({ args }) => {
         expect.step(args[1]);
     });
-    await mountView({
-        type: "form",
+    await mountView({ type: "form", resModel, resId, arch });
+    if (cell) {
+        await contains(`.o_data_cell[name=${cell}]`).click();
+    }
+    await contains(`.o_field_widget[name=${name}] input`).edit(value);
+    await contains(".o_form_button_save").click();
+}
+
+test("hr_asn_performance: a save sends the version the form was loaded with", async () => {
+    await editAndSave({
         resModel: "asn.skp",
         resId: 1,
         arch: `<form><field name="name"/><field name="asn_version" invisible="1"/></form>`,
+        name: "name",
+        value: "SKP 2026 (draft)",
     });
-    await contains(".o_field_widget[name=name] input").edit("SKP 2026 (draft)");
-    await contains(".o_form_button_save").click();
     expect.verifySteps([{ name: "SKP 2026 (draft)", asn_version: 7 }]);
 });
 
 test("hr_asn_performance: a line of an x2many sends its own version", async () => {
-    onRpc("web_save", ({ args }) => {
-        expect.step(args[1]);
-    });
-    await mountView({
-        type: "form",
+    await editAndSave({
         resModel: "asn.skp",
         resId: 1,
         arch: `<form>
@@ -70,33 +78,32 @@ test("hr_asn_performance: a line of an x2many sends its own version", async () =
                 </list>
             </field>
         </form>`,
+        cell: "realisasi",
+        name: "realisasi",
+        value: "done",
     });
-    await contains(".o_data_cell[name=realisasi]").click();
-    await contains(".o_field_widget[name=realisasi] input").edit("done");
-    await contains(".o_form_button_save").click();
     expect.verifySteps([
         { line_ids: [[1, 11, { realisasi: "done", asn_version: 3 }]], asn_version: 7 },
     ]);
 });
 
-test("hr_asn_performance: no version without the field in the view, nor on a new record", async () => {
-    onRpc("web_save", ({ args }) => {
-        expect.step(args[1]);
-    });
-    await mountView({
-        type: "form",
+test("hr_asn_performance: no version without the field in the view", async () => {
+    await editAndSave({
         resModel: "asn.plain",
         resId: 1,
         arch: `<form><field name="name"/></form>`,
+        name: "name",
+        value: "other",
     });
-    await contains(".o_field_widget[name=name] input").edit("other");
-    await contains(".o_form_button_save").click();
-    await mountView({
-        type: "form",
+    expect.verifySteps([{ name: "other" }]);
+});
+
+test("hr_asn_performance: no version on a new record", async () => {
+    await editAndSave({
         resModel: "asn.plain",
         arch: `<form><field name="name"/><field name="asn_version" invisible="1"/></form>`,
+        name: "name",
+        value: "new",
     });
-    await contains(".o_field_widget[name=name] input").edit("new");
-    await contains(".o_form_button_save").click();
-    expect.verifySteps([{ name: "other" }, { name: "new" }]);
+    expect.verifySteps([{ name: "new" }]);
 });
