@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 VERSION_FIELD = "asn_version"
 
@@ -38,16 +39,16 @@ class HrAsnVersionMixin(models.AbstractModel):
         """Add one to the version of ``self`` in one UPDATE; with ``expected``, only where the stored
         version is ``expected``, else UserError (nothing of the save is written: the caller's
         transaction or savepoint is rolled back)."""
-        if not self.ids:
+        ids = tuple({record_id for record_id in self._ids if isinstance(record_id, int)})  # stored records only
+        if not ids:
             return
-        query = "UPDATE %s SET asn_version = COALESCE(asn_version, 0) + 1 WHERE id IN %%s" % self._table
-        params = [tuple(self.ids)]
+        query = SQL("UPDATE %s SET asn_version = COALESCE(asn_version, 0) + 1 WHERE id IN %s",
+                    SQL.identifier(self._table), ids)
         if expected is not None:
-            query += " AND COALESCE(asn_version, 0) = %s"
-            params.append(expected)
-        self.env.cr.execute(query, params)
+            query = SQL("%s AND COALESCE(asn_version, 0) = %s", query, expected)
+        self.env.cr.execute(query)
         self.invalidate_recordset([VERSION_FIELD])
-        if expected is not None and self.env.cr.rowcount != len(self.ids):
+        if expected is not None and self.env.cr.rowcount != len(ids):
             # who may not write the record learns nothing of it (the write would refuse them anyway)
             self.check_access("write")
             error = UserError(_(

@@ -124,7 +124,7 @@ class TestSkpConcurrentRetry(HttpCase):
             with self.db_registry.cursor() as cr:
                 cr.execute("""SELECT count(*) FROM pg_stat_activity
                                WHERE datname = current_database() AND wait_event_type = 'Lock'
-                                 AND query LIKE 'UPDATE hr_asn_skp SET asn_version%%'""")
+                                 AND query LIKE %s""", ['UPDATE "hr_asn_skp" SET asn_version%'])
                 if cr.fetchone()[0]:
                     return
             time.sleep(0.05)
