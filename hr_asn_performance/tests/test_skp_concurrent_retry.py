@@ -56,7 +56,9 @@ class TestSkpConcurrentRetry(HttpCase):
 
     def remove_records(self):
         with self.environment() as env:
-            env["hr.asn.skp"].browse(self.skp_id).unlink()
+            skp = env["hr.asn.skp"].browse(self.skp_id)
+            skp.write({"state": "draft"})  # a set SKP's parts stay (Pasal 13(3)): its draft goes
+            skp.unlink()
             env["hr.employee"].browse(self.employee_id).unlink()
             user = env["res.users"].browse(self.user_id)
             try:
@@ -81,34 +83,30 @@ class TestSkpConcurrentRetry(HttpCase):
         self.addCleanup(browser.close)
         return browser
 
-    def open_detail(self, browser):
-        """(CSRF token, SKP version) of the edit form on the SKP's page."""
-        page = browser.get("%s/my/skp/%s" % (self.base_url(), self.skp_id), timeout=30)
-        self.assertEqual(page.status_code, 200)
-        self.assertIn("/my/skp/%s/edit" % self.skp_id, page.text)
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-        return token, int(re.search(r'name="asn_version" value="(\d+)"', page.text).group(1))
-
-    def save_while_row_held(self, hold):
-        """Post the edit form (approach kuantitatif) while another transaction has run ``hold(env)`` on
-        the SKP and not committed; commit it once the request waits on the row. The response."""
+    def save_while_row_held(self, page, version_name, action, data, table, hold):
+        """Open ``page`` as the employee, then post ``data`` to ``action`` with the version its form shows
+        (hidden input ``version_name``) while another transaction has run ``hold(env, version)`` on the
+        row and not committed; commit it once the request waits on the row of ``table``. The response."""
         browser = self.login()
-        token, version = self.open_detail(browser)
+        shown = browser.get(self.base_url() + page, timeout=30)
+        self.assertEqual(shown.status_code, 200)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', shown.text).group(1)
+        version = int(re.search(r'name="%s" value="(\d+)"' % version_name, shown.text).group(1))
         other = self.db_registry.cursor()
         self.addCleanup(other.close)
-        hold(api.Environment(other, SUPERUSER_ID, {}), version)
-        other.flush()
+        held = api.Environment(other, SUPERUSER_ID, {})
+        hold(held, version)
+        held.flush_all()  # its UPDATEs are sent: the row is locked, uncommitted
         answer = {}
 
         def post():
-            answer["response"] = browser.post(
-                "%s/my/skp/%s/edit" % (self.base_url(), self.skp_id),
-                data={"csrf_token": token, "asn_version": version, "approach": "kuantitatif"}, timeout=60)
+            answer["response"] = browser.post(self.base_url() + action, timeout=60,
+                                              data=dict(data, csrf_token=token, **{version_name: version}))
 
         request = threading.Thread(target=post)
         with self.assertLogs("odoo.sql_db", "ERROR") as logs:
             request.start()
-            self.wait_for_lock()
+            self.wait_for_lock(table)
             other.commit()
             request.join(60)
         self.assertFalse(request.is_alive())
@@ -117,18 +115,23 @@ class TestSkpConcurrentRetry(HttpCase):
                         logs.output)
         return answer["response"]
 
-    def wait_for_lock(self, timeout=20):
-        """Until a backend of this database waits on a row lock (the request reached the SKP's row)."""
+    def save_skp_while_row_held(self, hold):
+        """The edit form of the draft (approach kuantitatif), as ``save_while_row_held``."""
+        return self.save_while_row_held("/my/skp/%s" % self.skp_id, "asn_version", "/my/skp/%s/edit" % self.skp_id,
+                                        {"approach": "kuantitatif"}, "hr_asn_skp", hold)
+
+    def wait_for_lock(self, table, timeout=20):
+        """Until a backend of this database waits on a row lock of ``table`` (the request reached the row)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with self.db_registry.cursor() as cr:
                 cr.execute("""SELECT count(*) FROM pg_stat_activity
                                WHERE datname = current_database() AND wait_event_type = 'Lock'
-                                 AND query LIKE %s""", ['UPDATE "hr_asn_skp" SET asn_version%'])
+                                 AND query LIKE %s""", ['UPDATE "%s" SET asn_version%%' % table])
                 if cr.fetchone()[0]:
                     return
             time.sleep(0.05)
-        self.fail("the portal's save never reached the SKP's row")
+        self.fail("the portal's save never reached the row")
 
     def stored(self):
         with self.environment() as env:
@@ -139,7 +142,7 @@ class TestSkpConcurrentRetry(HttpCase):
         def other_save(env, version):  # another session saves the SKP first, with the same version
             env["hr.asn.skp"].browse(self.skp_id).write({"perjanjian_kerja_ref": "PK/07/2026", "asn_version": version})
 
-        response = self.save_while_row_held(other_save)
+        response = self.save_skp_while_row_held(other_save)
         self.assertEqual(response.status_code, 200)
         self.assertIn(CONFLICT, response.text)
         self.assertEqual(self.stored(), ("kualitatif", "PK/07/2026"), "the first save intact, nothing of the second")
@@ -148,7 +151,30 @@ class TestSkpConcurrentRetry(HttpCase):
         def other_change(env, version):  # a transaction touching the row without saving the SKP (e.g. a job)
             env.cr.execute("UPDATE hr_asn_skp SET write_date = now() WHERE id = %s", [self.skp_id])
 
-        response = self.save_while_row_held(other_change)
+        response = self.save_skp_while_row_held(other_change)
         self.assertEqual(response.history[0].status_code, 303)
         self.assertIn("/my/skp/%s?done=1" % self.skp_id, response.url)
         self.assertEqual(self.stored(), ("kuantitatif", False))
+
+    def test_month_line_second_save_waits_is_retried_and_refused(self):
+        with self.environment() as env:  # the SKP set, its months open (this month has begun)
+            skp = env["hr.asn.skp"].browse(self.skp_id)
+            env["hr.asn.skp.rhk"].create({"skp_id": skp.id, "name": "Laporan bulanan", "iki_ids": [
+                fields.Command.create({"name": "Laporan tersusun", "target_text": "12 laporan"})]})
+            skp.write({"state": "set"})
+            env["hr.asn.skp.month"]._asn_open_months(skp)
+            month = skp.month_ids.filtered(lambda month: month.month == fields.Date.today().month)
+            line_id = month.line_ids.id
+        line_field = "version_%s" % line_id
+
+        def other_save(env, version):  # the employee's other session saves the line first
+            env["hr.asn.skp.month.line"].browse(line_id).write({"realisasi": "Dari kantor", "asn_version": version})
+
+        url = "/my/skp/%s/month/%s" % (self.skp_id, month.id)
+        response = self.save_while_row_held(url, line_field, url, {"realisasi_%s" % line_id: "Dari rumah",
+                                                                   "action": "save"},
+                                            "hr_asn_skp_month_line", other_save)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(CONFLICT, response.text)
+        with self.environment() as env:
+            self.assertEqual(env["hr.asn.skp.month.line"].browse(line_id).realisasi, "Dari kantor")
