@@ -169,9 +169,7 @@ def bench_pdf():
     """One SKP's PDF as the Print button gets it: /report/pdf/<report>/<id> of a running Odoo."""
     import http.cookiejar
     import json
-    import socket
     import statistics
-    import subprocess
     import time
     import urllib.request
 
@@ -181,29 +179,16 @@ def bench_pdf():
              | skps.filtered(lambda s: s.skp_format == "1")[:2])
     env["ir.config_parameter"].sudo().search([("key", "in", ("report.url", "report.print_delay"))]).unlink()  # noqa: F821
     env.cr.commit()  # noqa: F821
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    db = env.cr.dbname  # noqa: F821
-    server = subprocess.Popen([ODOO, "-d", db, "--db-filter=^%s$" % db, "--http-interface=127.0.0.1",
-                               "--http-port=%d" % port, "--workers=2", "--max-cron-threads=0",
-                               "--log-level=warn"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = "http://127.0.0.1:%d" % port
+    server, base = start_server(ODOO)  # noqa: F821 - from benchlib
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     times = []
     try:
-        for _attempt in range(120):
-            try:
-                opener.open(base + "/web/login", timeout=5)
-                break
-            except OSError:
-                time.sleep(0.5)
         # web.base.url is where wkhtmltopdf fetches the assets: this server
         env["ir.config_parameter"].set_param("web.base.url", base)  # noqa: F821
         env["ir.config_parameter"].set_param("web.base.url.freeze", "1")  # noqa: F821
         env.cr.commit()  # noqa: F821
         login = json.dumps({"jsonrpc": "2.0", "method": "call", "params": {
-            "db": db, "login": ADMIN_LOGIN, "password": ADMIN_LOGIN}}).encode()
+            "db": env.cr.dbname, "login": ADMIN_LOGIN, "password": ADMIN_LOGIN}}).encode()  # noqa: F821
         opener.open(urllib.request.Request(base + "/web/session/authenticate", data=login,
                                            headers={"Content-Type": "application/json"}), timeout=60)
         for skp in picks:

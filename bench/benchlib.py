@@ -152,6 +152,32 @@ def peak_rss_mib(pid):
     return None
 
 
+def start_server(odoo, cron_threads=0):
+    """An Odoo server of this database as production runs it (``--workers 2``, ``cron_threads`` cron
+    workers) on a free port of 127.0.0.1, once it serves; returns (process, base URL)."""
+    import socket
+    import subprocess
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    db = env.cr.dbname  # noqa: F821
+    server = subprocess.Popen([odoo, "-d", db, "--db-filter=^%s$" % db, "--http-interface=127.0.0.1",
+                               "--http-port=%d" % port, "--workers=2", "--max-cron-threads=%d" % cron_threads,
+                               "--log-level=warn"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = "http://127.0.0.1:%d" % port
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            urllib.request.urlopen(base + "/web/login", timeout=5)
+            break
+        except OSError:
+            time.sleep(0.5)
+    time.sleep(2)  # its cron workers listen for triggers
+    return server, base
+
+
 def run_in_cron_workers(odoo, enqueue, timeout=3600):
     """Run background jobs as production does: an Odoo server of this database with two cron workers
     (``--workers 2``: each cron a process of its own, the two lanes of hr.asn.job) is started; the
@@ -159,21 +185,11 @@ def run_in_cron_workers(odoo, enqueue, timeout=3600):
     (the request that queues), its commit wakes the workers; they are polled until no job is queued or
     running, and the peak memory of every process of the server is sampled meanwhile. Returns (enqueue's
     seconds, queries and result, seconds from the commit to the last job done, {pid: peak RSS MiB})."""
-    import socket
-    import subprocess
-    import urllib.request
-
     Job = env["hr.asn.job"]  # noqa: F821
     crons = [env.ref(xmlid).id for xmlid in Job._asn_crons]  # noqa: F821
     env["ir.cron"].search([("id", "not in", crons)]).write({"active": False})  # noqa: F821
     env.cr.commit()  # noqa: F821
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    db = env.cr.dbname  # noqa: F821
-    server = subprocess.Popen([odoo, "-d", db, "--db-filter=^%s$" % db, "--http-interface=127.0.0.1",
-                               "--http-port=%d" % port, "--workers=2", "--max-cron-threads=2",
-                               "--log-level=warn"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server, _base = start_server(odoo, cron_threads=2)
     peaks = {}
 
     def sample():
@@ -183,13 +199,6 @@ def run_in_cron_workers(odoo, enqueue, timeout=3600):
                 peaks[pid] = max(peaks.get(pid, 0), rss)
 
     try:
-        for _attempt in range(120):  # serving: its cron workers listen for triggers
-            try:
-                urllib.request.urlopen("http://127.0.0.1:%d/web/login" % port, timeout=5)
-                break
-            except OSError:
-                time.sleep(0.5)
-        time.sleep(2)
         sample()
         idle = dict(peaks)
         queued = timed("queue the job (the request of the list's action)", enqueue)
