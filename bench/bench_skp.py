@@ -131,8 +131,8 @@ def bench_job():
     })
     env.cr.commit()  # noqa: F821
 
-    queued, elapsed, peaks, _idle = run_in_cron_workers(ODOO, lambda: Skp.with_user(admin).action_create_for_employees(  # noqa: F821
-        employees.with_user(admin)))
+    queued, elapsed, peaks, _idle, _marks = run_in_cron_workers(  # noqa: F821
+        ODOO, lambda: Skp.with_user(admin).action_create_for_employees(employees.with_user(admin)))
     jobs = env["hr.asn.job"].sudo().search([("method", "=", "_asn_job_create_skp")])  # noqa: F821
     skps = Skp.search([("year", "=", year)])
     print("%-58s %8.2f s  (%d drafts, jobs %s, busiest process %.0f MiB)" % (
@@ -147,7 +147,9 @@ def bench_job():
     print("%-58s %8d" % ("submitted SKPs", Skp.search_count([("year", "=", year), ("state", "=", "submitted")])))
 
     mails_before = env["mail.mail"].sudo().search_count([])  # noqa: F821
-    queued, elapsed, peaks, idle = run_in_cron_workers(ODOO, lambda: skps.with_user(admin).action_set_selected())  # noqa: F821
+    marks = [mark for mark in (1000, 5000, 10000, 15000) if mark < len(skps)]
+    queued, elapsed, peaks, idle, progress = run_in_cron_workers(  # noqa: F821
+        ODOO, lambda: skps.with_user(admin).action_set_selected(), marks=marks)
     jobs = env["hr.asn.job"].sudo().search([("method", "=", "_asn_job_set")])  # noqa: F821
     set_count = Skp.search_count([("year", "=", year), ("state", "=", "set")])
     months = env["hr.asn.skp.month"].search_count([("skp_id", "in", skps.ids)])  # noqa: F821
@@ -160,7 +162,9 @@ def bench_job():
     grown = sorted(((peak, pid) for pid, peak in peaks.items() if peak > idle.get(pid, 0) + 1), reverse=True)
     print("%-58s %s" % ("peak RSS of the server's processes that worked (MiB)",
                         ", ".join("%.0f" % peak for peak, _pid in grown) or "-"))
-    print("%-58s %8.0f MiB" % ("peak RSS of the busiest cron worker", grown[0][0] if grown else 0))
+    for mark, (seconds, peak) in sorted(progress.items()):
+        print("%-58s %8.0f MiB  (after %.0f s)" % ("peak RSS of the busiest process, %d SKPs set" % mark, peak, seconds))
+    print("%-58s %8.0f MiB" % ("peak RSS of the busiest cron worker, all set", grown[0][0] if grown else 0))
     print("%-58s %8.2f s" % ("set %d SKPs: request + jobs" % len(skps), queued[0] + elapsed))
     env.cr.commit()  # noqa: F821
 

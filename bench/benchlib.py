@@ -178,13 +178,15 @@ def start_server(odoo, cron_threads=0):
     return server, base
 
 
-def run_in_cron_workers(odoo, enqueue, timeout=3600):
+def run_in_cron_workers(odoo, enqueue, timeout=3600, marks=None):
     """Run background jobs as production does: an Odoo server of this database with two cron workers
     (``--workers 2``: each cron a process of its own, the two lanes of hr.asn.job) is started; the
     database's other crons are switched off (reminders would run beside the jobs). ``enqueue()`` is timed
     (the request that queues), its commit wakes the workers; they are polled until no job is queued or
     running, and the peak memory of every process of the server is sampled meanwhile. Returns (enqueue's
-    seconds, queries and result, seconds from the commit to the last job done, {pid: peak RSS MiB})."""
+    seconds, queries and result, seconds from the commit to the last job done, {pid: peak RSS MiB}, the
+    same before the jobs, {mark: (seconds, peak RSS MiB of the busiest process) once ``mark`` records of
+    the jobs are done})."""
     Job = env["hr.asn.job"]  # noqa: F821
     crons = [env.ref(xmlid).id for xmlid in Job._asn_crons]  # noqa: F821
     env["ir.cron"].search([("id", "not in", crons)]).write({"active": False})  # noqa: F821
@@ -198,15 +200,24 @@ def run_in_cron_workers(odoo, enqueue, timeout=3600):
             if rss is not None:
                 peaks[pid] = max(peaks.get(pid, 0), rss)
 
+    marks = sorted(marks or ())
+    progress = {}
     try:
         sample()
         idle = dict(peaks)
+        env.cr.execute("SELECT now() AT TIME ZONE 'UTC'")  # noqa: F821
+        since = env.cr.fetchone()[0]  # noqa: F821
         queued = timed("queue the job (the request of the list's action)", enqueue)
         start = time.perf_counter()
         env.cr.commit()  # noqa: F821 - the jobs are seen and the workers woken
         while True:
             env.cr.commit()  # noqa: F821 - a new snapshot: what the cron workers committed
             sample()
+            done = sum(Job.sudo().search_fetch([("create_date", ">=", since)], ["done"]).mapped("done"))
+            for mark in marks:
+                if done >= mark and mark not in progress:
+                    # the busiest process's peak once this many records are done
+                    progress[mark] = (time.perf_counter() - start, max(peaks.values()))
             if not Job.sudo().search_count([("state", "in", ("queued", "running"))]):
                 break
             if server.poll() is not None:
@@ -219,4 +230,4 @@ def run_in_cron_workers(odoo, enqueue, timeout=3600):
         server.terminate()
         server.wait(timeout=60)
     env.invalidate_all()  # noqa: F821
-    return queued, elapsed, peaks, idle
+    return queued, elapsed, peaks, idle, progress
