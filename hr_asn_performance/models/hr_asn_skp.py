@@ -582,8 +582,9 @@ class HrAsnSkp(models.Model):
     def _asn_job_set(self):
         """Background job step (hr.asn.job) of ``action_set_selected``: set the SKPs of this batch that are
         still submitted, with every check of ``action_set``; one set or returned meanwhile is left as it is
-        (nothing is set twice, also when a failed job is retried)."""
-        skps = self.filtered(lambda skp: skp.state == "submitted")
+        (nothing is set twice, also when a failed job is retried). The chatter notes in the user's
+        language, as from the form (the cron's environment has none)."""
+        skps = self.with_context(lang=self.env.user.lang).filtered(lambda skp: skp.state == "submitted")
         return skps.action_set() if skps else True
 
     @api.model

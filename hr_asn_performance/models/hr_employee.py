@@ -527,7 +527,7 @@ class HrEmployee(models.Model):
         (hr.asn.skp ``action_create_for_employees``): the drafts of this batch, as the user who queued
         the job, with the same checks; employees who have an open SKP of the year get none (a draft made
         meanwhile, or a retry)."""
-        return self.env["hr.asn.skp"]._asn_create_drafts(self)
+        return self.env["hr.asn.skp"].with_context(lang=self.env.user.lang)._asn_create_drafts(self)
 
     def action_open_assessees(self):
         self.ensure_one()
