@@ -165,6 +165,10 @@ def start_server(odoo, cron_threads=0):
     db = env.cr.dbname  # noqa: F821
     server = subprocess.Popen([odoo, "-d", db, "--db-filter=^%s$" % db, "--http-interface=127.0.0.1",
                                "--http-port=%d" % port, "--workers=2", "--max-cron-threads=%d" % cron_threads,
+                               # README "Deployment" (and scripts/serve-demo): with Odoo's default 60 s of CPU
+                               # a cron worker is killed inside a job's run, and after 3 such runs Odoo stops
+                               # the cron until its next call
+                               "--limit-time-cpu=600", "--limit-time-real=1200",
                                "--log-level=warn"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = "http://127.0.0.1:%d" % port
     deadline = time.monotonic() + 60
