@@ -163,7 +163,8 @@ def bench_job():
     print("%-58s %s" % ("peak RSS of the server's processes that worked (MiB)",
                         ", ".join("%.0f" % peak for peak, _pid in grown) or "-"))
     for mark, (seconds, peak) in sorted(progress.items()):
-        print("%-58s %8.0f MiB  (after %.0f s)" % ("peak RSS of the busiest process, %d SKPs set" % mark, peak, seconds))
+        label = "peak RSS of the busiest process, %d SKPs set" % mark
+        print("%-58s %8.0f MiB  (after %.0f s)" % (label, peak, seconds))
     print("%-58s %8.0f MiB" % ("peak RSS of the busiest cron worker, all set", grown[0][0] if grown else 0))
     print("%-58s %8.2f s" % ("set %d SKPs: request + jobs" % len(skps), queued[0] + elapsed))
     env.cr.commit()  # noqa: F821
