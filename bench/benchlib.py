@@ -117,3 +117,121 @@ def set_skps_of_city(employees, year):
         env.invalidate_all()  # noqa: F821
         skps |= drafts
     return skps
+
+
+def process_tree(pid):
+    """``pid`` and its descendants (from /proc)."""
+    import os
+
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/stat" % entry) as stat:
+                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    tree, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        tree.append(current)
+        todo += children.get(current, [])
+    return tree
+
+
+def peak_rss_mib(pid):
+    """VmHWM (the peak resident memory) of a process in MiB, None once it is gone."""
+    try:
+        with open("/proc/%d/status" % pid) as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def start_server(odoo, cron_threads=0):
+    """An Odoo server of this database as production runs it (``--workers 2``, ``cron_threads`` cron
+    workers) on a free port of 127.0.0.1, once it serves; returns (process, base URL)."""
+    import socket
+    import subprocess
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    db = env.cr.dbname  # noqa: F821
+    server = subprocess.Popen([odoo, "-d", db, "--db-filter=^%s$" % db, "--http-interface=127.0.0.1",
+                               "--http-port=%d" % port, "--workers=2", "--max-cron-threads=%d" % cron_threads,
+                               # README "Deployment" (and scripts/serve-demo): with Odoo's default 60 s of CPU
+                               # a cron worker is killed inside a job's run, and after 3 such runs Odoo stops
+                               # the cron until its next call
+                               "--limit-time-cpu=600", "--limit-time-real=1200",
+                               "--log-level=warn"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = "http://127.0.0.1:%d" % port
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            urllib.request.urlopen(base + "/web/login", timeout=5)
+            break
+        except OSError:
+            time.sleep(0.5)
+    time.sleep(2)  # its cron workers listen for triggers
+    return server, base
+
+
+def run_in_cron_workers(odoo, enqueue, timeout=3600, marks=None):
+    """Run background jobs as production does: an Odoo server of this database with two cron workers
+    (``--workers 2``: each cron a process of its own, the two lanes of hr.asn.job) is started; the
+    database's other crons are switched off (reminders would run beside the jobs). ``enqueue()`` is timed
+    (the request that queues), its commit wakes the workers; they are polled until no job is queued or
+    running, and the peak memory of every process of the server is sampled meanwhile. Returns (enqueue's
+    seconds, queries and result, seconds from the commit to the last job done, {pid: peak RSS MiB}, the
+    same before the jobs, {mark: (seconds, peak RSS MiB of the busiest process) once ``mark`` records of
+    the jobs are done})."""
+    Job = env["hr.asn.job"]  # noqa: F821
+    crons = [env.ref(xmlid).id for xmlid in Job._asn_crons]  # noqa: F821
+    env["ir.cron"].search([("id", "not in", crons)]).write({"active": False})  # noqa: F821
+    env.cr.commit()  # noqa: F821
+    server, _base = start_server(odoo, cron_threads=2)
+    peaks = {}
+
+    def sample():
+        for pid in process_tree(server.pid):
+            rss = peak_rss_mib(pid)
+            if rss is not None:
+                peaks[pid] = max(peaks.get(pid, 0), rss)
+
+    marks = sorted(marks or ())
+    progress = {}
+    try:
+        sample()
+        idle = dict(peaks)
+        env.cr.execute("SELECT now() AT TIME ZONE 'UTC'")  # noqa: F821
+        since = env.cr.fetchone()[0]  # noqa: F821
+        queued = timed("queue the job (the request of the list's action)", enqueue)
+        start = time.perf_counter()
+        env.cr.commit()  # noqa: F821 - the jobs are seen and the workers woken
+        while True:
+            env.cr.commit()  # noqa: F821 - a new snapshot: what the cron workers committed
+            sample()
+            done = sum(Job.sudo().search_fetch([("create_date", ">=", since)], ["done"]).mapped("done"))
+            for mark in marks:
+                if done >= mark and mark not in progress:
+                    # the busiest process's peak once this many records are done
+                    progress[mark] = (time.perf_counter() - start, max(peaks.values()))
+            if not Job.sudo().search_count([("state", "in", ("queued", "running"))]):
+                break
+            if server.poll() is not None:
+                raise RuntimeError("the Odoo server of the cron workers stopped (exit %s)" % server.returncode)
+            if time.perf_counter() - start > timeout:
+                raise RuntimeError("the jobs did not finish within %d s" % timeout)
+            time.sleep(0.5)
+        elapsed = time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    env.invalidate_all()  # noqa: F821
+    return queued, elapsed, peaks, idle, progress

@@ -38,6 +38,10 @@ USER_CREATE_FIELDS = USER_WRITABLE_FIELDS | {"employee_id", "company_id"}
 # The period, which decides the deadline of Pasal 13(1).
 PERIOD_FIELDS = {"year", "date_from", "date_to"}
 
+# Batches of the background jobs of the lists (issue 13): drafts created, SKPs set (12 months each).
+CREATE_BATCH_SIZE = 500
+SET_BATCH_SIZE = 200
+
 # News (SKP set, month reviewed, Umpan Balik received) stay this many days on the portal's to-dos.
 TODO_NEWS_DAYS = 14
 
@@ -70,6 +74,8 @@ class HrAsnSkp(models.Model):
     _order = "year desc, employee_id, revision desc, id desc"
     _asn_text_limits = {"perjanjian_kerja_ref": skp_rules.LINE_MAX, "return_reason": skp_rules.NOTE_MAX,
                         "revision_reason": skp_rules.NOTE_MAX}
+    # what hr.asn.job may run on batches of SKPs (models/hr_asn_job.py)
+    _asn_job_methods = ("_asn_job_set",)
 
     def _default_year(self):
         return fields.Date.context_today(self).year
@@ -539,10 +545,9 @@ class HrAsnSkp(models.Model):
 
     def action_set(self):
         """The Pejabat Penilai Kinerja sets (menetapkan) the SKP: it is locked, months open, and the
-        revision it replaces is closed."""
-        if self.filtered(lambda skp: skp.state != "submitted"):
-            raise UserError(_("Only a submitted SKP can be set."))
-        self._check_skp_update("set")
+        revision it replaces is closed. The form's button (one SKP); a selection from the list is set by a
+        background job (``action_set_selected``), whose batches come here."""
+        self._asn_check_set()
         skps = self.sudo()
         skps._asn_refresh_parties()
         skps._asn_check_complete()
@@ -554,6 +559,52 @@ class HrAsnSkp(models.Model):
         skps.activity_unlink(["mail.mail_activity_data_todo"])
         self._asn_mail("hr_asn_performance.mail_template_skp_set", skps)
         return True
+
+    def _asn_check_set(self):
+        """What setting needs, checked before anything is written: submitted SKPs, and the user is their
+        Pejabat Penilai Kinerja (or BKPSDM)."""
+        if self.filtered(lambda skp: skp.state != "submitted"):
+            raise UserError(_("Only a submitted SKP can be set."))
+        self._check_skp_update("set")
+
+    def action_set_selected(self):
+        """The SKP list's "Set (Tetapkan) Selected SKP": checked now (state, role, what Lampiran I needs), so
+        that a wrong selection is refused at once; set by a background job in batches (issue 13: a city's
+        SKPs are no request to wait on), each batch as the user who queued it, through ``action_set``."""
+        if not self:
+            raise UserError(_("Select the SKPs to set."))
+        self._asn_check_set()
+        self.sudo()._asn_check_complete()
+        jobs = self.env["hr.asn.job"]._asn_enqueue(
+            self, "_asn_job_set", _("Set %s SKP (Tetapkan)", len(self)), batch_size=SET_BATCH_SIZE, lanes=2)
+        return self._asn_job_started(jobs, _(
+            "%s SKP are set in the background. You are told when it is done; the job shows the progress.",
+            len(self)))
+
+    def _asn_job_set(self):
+        """Background job step (hr.asn.job) of ``action_set_selected``: set the SKPs of this batch that are
+        still submitted, with every check of ``action_set``; one set or returned meanwhile is left as it is
+        (nothing is set twice, also when a failed job is retried). The chatter notes in the user's
+        language, as from the form (the cron's environment has none)."""
+        skps = self.with_context(lang=self.env.user.lang).filtered(lambda skp: skp.state == "submitted")
+        return skps.action_set() if skps else True
+
+    @api.model
+    def _asn_job_started(self, jobs, message):
+        """The notification a list's action returns once its background job is queued, then the job(s),
+        where the user follows the progress."""
+        if len(jobs) == 1:
+            job_action = {"type": "ir.actions.act_window", "res_model": "hr.asn.job", "res_id": jobs.id,
+                          "views": [[False, "form"]]}
+        else:
+            job_action = {"type": "ir.actions.act_window", "res_model": "hr.asn.job", "name": _("Background Jobs"),
+                          "domain": [("id", "in", jobs.ids)], "views": [[False, "list"], [False, "form"]]}
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {"type": "info", "title": jobs[:1].name, "message": message, "sticky": False,
+                       "next": job_action},
+        }
 
     @api.model
     def _asn_mail(self, xmlid, records):
@@ -726,12 +777,32 @@ class HrAsnSkp(models.Model):
 
     @api.model
     def action_create_for_employees(self, employees):
-        """Button of the employee list: draft SKPs of this year for the selected employees."""
+        """Button of the employee list: draft SKPs of this year for the selected employees, made by a
+        background job in batches (issue 13); who may not is refused at once, and every batch checks again
+        as the user who queued it (hr.employee ``_asn_job_create_skp``). The year is the one of the day
+        the job runs."""
+        if not employees:
+            raise UserError(_("Select the employees who need a draft SKP."))
+        self._asn_check_create_for(employees)
+        year = fields.Date.context_today(self).year
+        job = self.env["hr.asn.job"]._asn_enqueue(
+            employees, "_asn_job_create_skp", _("Create the draft SKP %(year)s of %(count)s employees",
+                                                 year=year, count=len(employees)), batch_size=CREATE_BATCH_SIZE)
+        return self._asn_job_started(job, _(
+            "The draft SKPs are created in the background; employees who have one already get none. You are "
+            "told when it is done."))
+
+    @api.model
+    def _asn_check_create_for(self, employees):
         if not self.env.user.has_group("hr_asn_performance.group_hr_asn_performance_admin_opd"):
             raise AccessError(_("Only a Kepegawaian administrator creates SKPs for others."))
         employees.check_access("write")  # within the administrator's Perangkat Daerah
-        skps = self.sudo()._asn_create_for_employees(employees, fields.Date.context_today(self).year)
-        return self._asn_list_action(_("Draft SKP created"), "hr.asn.skp", [("id", "in", skps.ids)])
+
+    @api.model
+    def _asn_create_drafts(self, employees):
+        """Draft SKPs of this year for ``employees`` who have none, if the user may create them."""
+        self._asn_check_create_for(employees)
+        return self.sudo()._asn_create_for_employees(employees, fields.Date.context_today(self).year)
 
     @api.model
     def _asn_on_position_change(self, employees, reason, change_date=None):

@@ -57,7 +57,7 @@ POSITION_FIELDS = {"department_id", "job_id", "job_title", "asn_position_kind"}
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
     # what hr.asn.job may run on batches of employees (models/hr_asn_job.py)
-    _asn_job_methods = ("_asn_recompute_assessors_job",)
+    _asn_job_methods = ("_asn_recompute_assessors_job", "_asn_job_create_skp")
 
     # ASN data (UU 20/2023 on ASN; NIP per Peraturan BKN)
     # no ``size``: Odoo would cut a 19-digit NIP to 18 and store another one; _asn_check_nip refuses it
@@ -521,6 +521,13 @@ class HrEmployee(models.Model):
             changed += Employee._asn_recompute_company(
                 Employee.env["res.company"].browse(company_id), [("id", "in", ids)])
         return changed
+
+    def _asn_job_create_skp(self):
+        """Background job step (hr.asn.job) of the employee list's "Create Draft SKP for this Year"
+        (hr.asn.skp ``action_create_for_employees``): the drafts of this batch, as the user who queued
+        the job, with the same checks; employees who have an open SKP of the year get none (a draft made
+        meanwhile, or a retry)."""
+        return self.env["hr.asn.skp"].with_context(lang=self.env.user.lang)._asn_create_drafts(self)
 
     def action_open_assessees(self):
         self.ensure_one()

@@ -23,3 +23,4 @@ from . import test_skp_notifications
 from . import test_skp_concurrent_edit
 from . import test_skp_concurrent_retry
 from . import test_version_field_js
+from . import test_skp_jobs

@@ -74,6 +74,30 @@ class TestSkpPerformance(HrAsnSkpCase):
         self.assertEqual(set(small.mapped("pejabat_penilai_id.name")), {"H.dseksi"})
         self.assertEqual(len(big.activity_ids), 0, "set SKPs leave no to-do behind")
 
+    def test_queuing_the_lists_jobs_does_not_grow(self):
+        """The list's actions check the whole selection and queue a job (issue 13): as many queries for 5
+        SKPs or employees as for 60."""
+        kadis, kabid, kasi = self.make_cascade()
+        parent = kasi.rhk_ids[0]
+        Skp = self.env["hr.asn.skp"]
+        with patch.multiple("odoo.models", **BATCHES):
+            for count, start, warm in ((3, 0, True), (5, 100, False), (60, 200, False)):
+                employees = self.hire(count, start)
+                self.env.flush_all()
+                self.env.invalidate_all()
+                with self.assertQueryCount(QUEUE_CREATE_QUERIES + 17 * warm):
+                    Skp.with_user(self.user_admin).action_create_for_employees(employees.with_user(self.user_admin))
+                    self.env.flush_all()
+                skps = Skp._asn_create_for_employees(employees, self.YEAR)
+                self.fill(skps, parent)
+                skps.action_submit()
+                self.env.flush_all()
+                self.env.invalidate_all()
+                with self.assertQueryCount(QUEUE_SET_QUERIES + 12 * warm):
+                    skps.with_user(self.user_penilai).action_set_selected()
+                    self.env.flush_all()
+                self.assertEqual(set(skps.mapped("state")), {"submitted"}, "set by the job, not the request")
+
 
 # draft SKPs with their 7 perilaku lines: existing SKPs, employees and their assessors, the INSERTs
 # + the open-SKP check before the INSERT (issue 9, finding 9), + the versions of the SKPs their perilaku lines
@@ -84,3 +108,7 @@ SUBMIT_QUERIES = 29  # + the versions of the SKPs (issue 13: one UPDATE for the 
 # check and the Pejabat Penilai's read access, one UPDATE, chatter notes, months and their lines, to-dos removed,
 # the e-mail to the employees (issue 12: their addresses read at once, one batch of mails)
 SET_QUERIES = 33  # + the versions of the SKPs (issue 13: one UPDATE for the batch)
+# the list's action: the Kepegawaian role and write access to the employees, the job created, the crons woken
+QUEUE_CREATE_QUERIES = 18
+# state, the Pejabat Penilai's read access and role, what Lampiran I needs (RHK, IKI), the two jobs, the crons
+QUEUE_SET_QUERIES = 25

@@ -118,7 +118,11 @@ class TestSkpSecurity(HrAsnSkpCase):
         employees = (self.emp["S.dsub"] | self.emp["S.dseksi"]).ids
         action = self.Skp.with_user(self.user_admin_opd).action_create_for_employees(
             self.env["hr.employee"].with_user(self.user_admin_opd).browse(employees))
-        created = self.Skp.browse(action["domain"][0][2])
+        job = self.env["hr.asn.job"].browse(action["params"]["next"]["res_id"])
+        self.assertEqual((job.user_id, job.state), (self.user_admin_opd, "queued"), "a background job")
+        self.env["hr.asn.job"]._cron_run()
+        self.assertEqual(job.state, "done", job.error)
+        created = self.Skp.search([("employee_id", "in", employees), ("id", "not in", self.mine.ids)])
         self.assertEqual(created.employee_id, self.emp["S.dsub"], "S.dseksi already has one")
         with self.assertRaises(AccessError):
             self.Skp.with_user(self.user_admin_opd).action_create_for_employees(
