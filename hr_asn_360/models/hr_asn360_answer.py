@@ -55,6 +55,7 @@ class HrAsn360Answer(models.Model):
                                   answer.assignment_id.round_id.name))
             if state != "open":
                 raise UserError(_("%s is not open for rating.", answer.assignment_id.round_id.name))
+            answer.assignment_id.round_id._check_not_closing()
 
     def write(self, vals):
         if PARENT_FIELDS & set(vals) and not self.env.su:

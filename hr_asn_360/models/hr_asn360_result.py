@@ -200,6 +200,39 @@ class HrAsn360Result(models.Model):
             })
         return found
 
+    # ------------------------------------------------------------------------------------------
+    # Closing a round: the background job of hr.asn360.round action_close (hr.asn.job)
+    # ------------------------------------------------------------------------------------------
+    _asn_job_methods = ("_asn_job_close",)
+
+    def _asn_job_close(self):
+        """A batch of the close job, as the user who queued it (their right to close the rounds is checked
+        again): the batch's results computed, their lines replaced (a batch run again adds nothing). The
+        round stays open, and its ratings wait (``is_closing``), until the job's last step."""
+        self.round_id._check_open_for_close()
+        self.sudo()._asn_close_batch()
+
+    def _asn_job_finish(self, job):
+        """The close job's last step, in one savepoint: the ranks in units, then the rounds closed. A round
+        is closed with all its results or stays open (and the job can be retried)."""
+        if job.method != "_asn_job_close":
+            return None
+        self.round_id._check_open_for_close()
+        self.sudo()._asn_close_finish()
+        return None
+
+    def _asn_close_batch(self):
+        """Compute these results (of open rounds): planned raters per role, then means, score and
+        suggested rating (no rank yet)."""
+        self._refresh_gaps()
+        self.round_id._compute_results(self)
+
+    def _asn_close_finish(self):
+        """Rank the results of these rounds in their units and close the rounds."""
+        rounds = self.round_id
+        rounds._rank_results()
+        rounds.sudo().write({"state": "closed"})
+
     def _get_report_base_filename(self):
         """File name of the printed result (portal download)."""
         self.ensure_one()

@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from .hr_asn360_question import VALUE_CODES
@@ -33,4 +33,8 @@ class HrAsn360ResultLine(models.Model):
         if any(line.result_id.round_id.state in ("closed", "published") for line in self.sudo()):
             raise UserError(_("The round is closed: its results can no longer change."))
 
-
+    @api.model
+    def _check_lock_results(self, results):
+        """The lines of ``results`` may change (their rounds are not closed): for the close's bulk INSERT."""
+        if any(state in ("closed", "published") for state in results.sudo().round_id.mapped("state")):
+            raise UserError(_("The round is closed: its results can no longer change."))

@@ -4,6 +4,7 @@ from datetime import datetime, time, timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 from odoo.tools.misc import format_date, formatLang
 
 from odoo.addons.hr_asn_performance.rules import periods
@@ -24,8 +25,15 @@ EXPORT_STATES = ("closed", "published")
 LOCKED_WHEN_OPEN = {"year", "semester", "scope", "department_ids", "company_id", "max_peers", "date_open"}
 # Moved by the actions (open, close, publish) and the reminder job only, which check the role and then
 # write with sudo(); no context key opens them to an RPC caller (issue 9 finding 1).
-WORKFLOW_FIELDS = {"state", "reminder_last_date"}
+WORKFLOW_FIELDS = {"state", "reminder_last_date", "job_id"}
 NAME_MAX = 200  # a round's name is a title (issue 9 finding 10)
+# The round's city-wide work runs as background jobs (hr.asn.job, issue 13): generating the raters (one
+# batch per round: all raters of the plan or none) and closing (batches of results, then the ranks and the
+# state in _asn_job_finish). While one is queued or running the round's actions refuse.
+JOB_GENERATE = "_asn_job_generate"
+JOB_CLOSE = "_asn_job_close"
+JOB_UNDER_WAY = ("queued", "running")
+CLOSE_BATCH = 2000  # results per batch of the close job
 # Chatter and activities stay usable on a closed round.
 MAIL_PREFIXES = ("message_", "activity_", "website_message")
 
@@ -97,6 +105,20 @@ class HrAsn360Round(models.Model):
     completion_chart = fields.Html(string="Completion by Perangkat Daerah", compute="_compute_completion_chart",
                                    sanitize=False)
 
+    # Background job (generating the raters, closing): the last one queued for the round. Its state and
+    # progress are shown to whoever reads the round (related fields read as superuser); the job itself
+    # (error, retry) to those who may read it.
+    job_id = fields.Many2one("hr.asn.job", string="Background Job", readonly=True, copy=False, ondelete="set null")
+    job_name = fields.Char(related="job_id.name", string="Job Name")
+    job_state = fields.Selection(related="job_id.state", string="Job Status")
+    job_progress = fields.Float(related="job_id.progress", string="Job Progress (%)")
+    job_error = fields.Text(related="job_id.error", string="Job Error")
+    job_under_way = fields.Boolean(string="Job Under Way", compute="_compute_job_under_way",
+                                   help="A background job of the round is queued or running: its actions wait.")
+    is_closing = fields.Boolean(string="Being Closed", compute="_compute_job_under_way",
+                                help="Close was pressed and the results are being computed: ratings are no longer "
+                                     "accepted.")
+
     # ------------------------------------------------------------------------------------------
     # Defaults
     # ------------------------------------------------------------------------------------------
@@ -134,6 +156,13 @@ class HrAsn360Round(models.Model):
             round_.completion_rate = 100.0 * round_.submitted_count / total if total else 0.0
             round_.ratee_count = rated.get(round_.id, 0)
             round_.gap_count = gaps.get(round_.id, 0)
+
+    @api.depends("job_id.state", "job_id.method", "state")
+    def _compute_job_under_way(self):
+        for round_ in self:
+            job = round_.sudo().job_id
+            round_.job_under_way = job.state in JOB_UNDER_WAY
+            round_.is_closing = round_.state == "open" and job.method == JOB_CLOSE and job.state != "done"
 
     @api.depends_context("lang", "uid")
     def _compute_completion_chart(self):
@@ -256,15 +285,20 @@ class HrAsn360Round(models.Model):
         return ", ".join(self.filtered(lambda r: r.state != state).mapped("name"))
 
     def action_generate_assignments(self):
-        """(Re)build the raters of draft rounds; raters added by hand are kept."""
+        """(Re)build the raters of draft rounds in a background job; raters added by hand are kept. The
+        request only queues the job (issue 13: never a city inside one request)."""
+        self._check_draft_for_generation()
+        self._queue_round_job(JOB_GENERATE)
+        return True
+
+    def _check_draft_for_generation(self):
         if wrong := self._get_rounds_not_in("draft"):
             raise UserError(_("Raters are generated while a round is a draft: %(rounds)s.", rounds=wrong))
-        self._generate_assignments()
-        return True
 
     def action_open(self):
         if wrong := self._get_rounds_not_in("draft"):
             raise UserError(_("Only a draft round can be opened: %(rounds)s.", rounds=wrong))
+        self._check_no_job_under_way()
         empty = self.filtered(lambda r: not r.assignment_count)
         if empty:
             raise UserError(_("Generate the raters of %s before opening it.", ", ".join(empty.mapped("name"))))
@@ -278,19 +312,93 @@ class HrAsn360Round(models.Model):
         return True
 
     def action_close(self):
-        """Close the rating and compute the results once; they never change afterwards."""
+        """Close the rating and compute the results once; they never change afterwards. The results are
+        computed by a background job; the round is closed by its last step, ratings wait meanwhile."""
+        self._check_open_for_close()
+        self._queue_round_job(JOB_CLOSE)
+        return True
+
+    def _check_open_for_close(self):
         if wrong := self._get_rounds_not_in("open"):
             raise UserError(_("Only an open round can be closed: %(rounds)s.", rounds=wrong))
-        self.result_ids._refresh_gaps()
-        self._compute_results()
-        self.sudo().write({"state": "closed"})  # role checked by _get_rounds_not_in
-        return True
 
     def action_publish(self):
         if wrong := self._get_rounds_not_in("closed"):
             raise UserError(_("Only a closed round can be published: %(rounds)s.", rounds=wrong))
+        self._check_no_job_under_way()
         self.sudo().write({"state": "published"})  # role checked by _get_rounds_not_in
         return True
+
+    def action_retry_job(self):
+        """Banner button: run the round's failed job again (the button it came from, with its checks)."""
+        for round_ in self:
+            if round_.sudo().job_id.state != "failed":
+                raise UserError(_("%s has no failed background job to retry.", round_.name))
+            if round_.sudo().job_id.method == JOB_CLOSE:
+                round_.action_close()
+            else:
+                round_.action_generate_assignments()
+        return True
+
+    # ------------------------------------------------------------------------------------------
+    # Background jobs (hr.asn.job): generating the raters, closing
+    # ------------------------------------------------------------------------------------------
+    def _check_no_job_under_way(self):
+        """Refuse while a background job of one of these rounds is queued or running: nobody queues the
+        same work twice, and nothing moves the round under a running job."""
+        busy = self.filtered(lambda r: r.sudo().job_id.state in JOB_UNDER_WAY)
+        if busy:
+            job = busy[0].sudo().job_id
+            raise UserError(_(
+                "%(rounds)s: the background job \"%(job)s\" is under way (%(progress)s%% done). Wait until it is "
+                "done: you get a message then.",
+                rounds=", ".join(busy.mapped("name")), job=job.name,
+                progress=formatLang(self.env, job.progress, digits=0)))
+
+    def _check_not_closing(self):
+        """Ratings and raters wait while the round is being closed (its results are being computed)."""
+        closing = self.sudo().filtered("is_closing")
+        if closing:
+            raise UserError(_("%s is being closed: its ratings and raters can no longer change.",
+                              ", ".join(closing.mapped("name"))))
+
+    def _queue_round_job(self, method):
+        """Queue ``method`` for each round as the current user (who passed the action's checks), or, when the
+        round's last job of that kind failed, run that job again from where it stopped (Retry). Two clicks at
+        once: the round rows are locked first, so the second waits and then finds the first one's job."""
+        self.env.cr.execute(SQL("SELECT id FROM hr_asn360_round WHERE id IN %s FOR NO KEY UPDATE", tuple(self.ids)))
+        self.invalidate_recordset(["job_id"])
+        self._check_no_job_under_way()
+        Job = self.env["hr.asn.job"]
+        for round_ in self:
+            failed = round_.sudo().job_id
+            if failed.state == "failed" and failed.method == method:
+                failed.with_env(self.env).action_retry()  # who may retry is the job's own rule
+                continue
+            if method == JOB_CLOSE:
+                records = self.env["hr.asn360.result"].sudo().search([("round_id", "=", round_.id)], order="id")
+                records = records.with_env(self.env)
+                name, batch_size = _("Close %s: compute the results", round_.name), CLOSE_BATCH
+            else:
+                records, name, batch_size = round_, _("Generate the raters of %s", round_.name), 1
+            if not records:
+                raise UserError(_("%s has no employees to rate: generate its raters first.", round_.name))
+            job = Job._asn_enqueue(records, method, name, batch_size=batch_size)
+            round_.sudo().write({"job_id": job.id})
+
+    _asn_job_methods = (JOB_GENERATE,)
+
+    def _asn_job_generate(self):
+        """A batch of the generation job, as the user who queued it (their rights are checked again): the
+        whole plan of each round in the batch's savepoint, so a failure leaves the raters as they were."""
+        self._check_draft_for_generation()
+        self._generate_assignments()
+
+    def _close(self):
+        """Close at once (in this transaction): what the close job does, for the demo data."""
+        results = self.env["hr.asn360.result"].sudo().search([("round_id", "in", self.ids)])
+        results._asn_close_batch()
+        results._asn_close_finish()
 
     def _action_assignments(self, name, views, search_view="hr_asn_360.hr_asn360_assignment_view_search", context=None):
         self.ensure_one()
@@ -424,9 +532,14 @@ class HrAsn360Round(models.Model):
                                  min_peers=round_.min_raters_per_role, min_raters=round_.min_raters_result)
             result_vals = round_._prepare_generated_result_vals(plan, employees, opd_of)
             Result.create(result_vals)
+            # the stored related fields given from what is read already (no precompute per pair)
+            user_of = {employee.id: employee.user_id.id for employee in employees}
+            unit_of = {employee.id: employee.department_id.id for employee in employees}
             Assignment.create([
                 {"round_id": round_.id, "ratee_id": ratee, "rater_id": rater, "role": role, "origin": "auto",
-                 "reason": plan.reasons[(ratee, rater)]}
+                 "reason": plan.reasons[(ratee, rater)], "company_id": round_.company_id.id,
+                 "rater_user_id": user_of[rater] or False, "ratee_department_id": unit_of[ratee] or False,
+                 "opd_id": opd_of.get(unit_of[ratee]) or False, "submitted_share": 0.0}
                 for ratee, rater, role in plan.pairs
             ])
             kept._ensure_results()._refresh_gaps()  # raters added by hand count too
@@ -516,18 +629,24 @@ class HrAsn360Round(models.Model):
             for round_ in rounds for question in template
         ])
 
-    def _compute_results(self):
-        """Per rated employee, value and role: mean and count; the weighted score, rank in unit and
-        suggested rating (rules/scoring.py). Grouped reads, one create of the lines, batched writes."""
-        answers, raters = self._get_submitted_answers(), self._get_submitted_raters()
+    def _compute_results(self, results=None):
+        """Per rated employee of ``results`` (default: every result of these rounds), value and role: mean
+        and count; the weighted score and suggested rating (rules/scoring.py); the rank comes after, over
+        the whole round (_rank_results). Grouped reads, one INSERT of the lines (the old lines of these
+        results replaced: computing a batch again adds nothing), batched writes."""
+        Result = self.env["hr.asn360.result"].sudo()
+        if results is None:
+            results = Result.search([("round_id", "in", self.ids)])
+        results = Result.search_fetch([("id", "in", results.ids)], ["round_id", "employee_id", "is_rated"],
+                                      order="id")
+        employee_ids = results.employee_id.ids
+        answers, raters = self._get_submitted_answers(employee_ids), self._get_submitted_raters(employee_ids)
         questions = self.env["hr.asn360.round.question"].sudo().search_fetch(
             [("round_id", "in", self.ids)], ["round_id", "value_code"])
         code_of = {question.id: question.value_code for question in questions}
-        results = self.env["hr.asn360.result"].sudo().search_fetch(
-            [("round_id", "in", self.ids)], ["round_id", "employee_id", "is_rated"])
         unit_of, opd_of = self._get_units_at_close(results)
         settings = {round_.id: round_ for round_ in self}
-        outcomes, line_vals = {}, []
+        outcomes, line_rows = {}, []
         for result in results:
             key = (result.round_id.id, result.employee_id.id)
             if not result.is_rated or key not in raters:
@@ -535,33 +654,82 @@ class HrAsn360Round(models.Model):
                 continue
             by_code = {(role, code_of[question_id]): value for (role, question_id), value in answers[key].items()}
             outcome = outcomes[result] = settings[key[0]]._score(by_code, raters[key])
-            line_vals += self._prepare_result_line_vals(result, outcome)
-        # a result resting on fewer raters than the round's minimum is not ranked (issue 12)
-        ranks = scoring.rank_in_units({
-            result.id: ((result.round_id.id, unit_of.get(result.employee_id.id)),
-                        outcome.score if outcome and not outcome.too_few else None)
-            for result, outcome in outcomes.items()
-        })
-        self.env["hr.asn360.result.line"].sudo().create(line_vals)
+            line_rows += [(line["result_id"], line["value_code"], line["role"], line["mean"], line["count"],
+                           line["weighted_mean"]) for line in self._prepare_result_line_vals(result, outcome)]
+        self._replace_result_lines(results, line_rows)
+        vals_of = {}
         for result, outcome in outcomes.items():
             unit = unit_of.get(result.employee_id.id)
-            result.write(self._prepare_result_outcome_vals(outcome, unit, opd_of.get(unit), ranks.get(result.id, 0)))
+            vals = self._prepare_result_outcome_vals(outcome, unit, opd_of.get(unit), 0)
+            vals_of.setdefault(tuple(sorted(vals.items())), []).append(result.id)
+        for vals, ids in vals_of.items():  # equal outcomes (no answer, same score) in one write
+            Result.browse(ids).write(dict(vals))
 
-    def _get_submitted_answers(self):
-        """{(round id, ratee id): {(role, question id): (sum of stars, count)}} of submitted ratings."""
+    def _replace_result_lines(self, results, rows):
+        """The lines of ``results`` (of open rounds, checked by the caller) become ``rows`` (result_id,
+        value_code, role, mean, count, weighted_mean): one DELETE and INSERTs of 5,000 rows. In SQL: a
+        city has 500,000 lines, whose ORM create costs a minute; the lines have no computed field and no
+        constraint but the round's lock, which the caller checked; the caches are invalidated."""
+        if not results:
+            return
+        Line = self.env["hr.asn360.result.line"].sudo()
+        Line._check_lock_results(results)
+        self.env.flush_all()
+        self.env.cr.execute(SQL("DELETE FROM hr_asn360_result_line WHERE result_id IN %s", tuple(results.ids)))
+        now, uid = self.env.cr.now(), self.env.uid
+        for start in range(0, len(rows), 5000):
+            values = SQL(", ").join(SQL("(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", *row, uid, now, uid, now)
+                                    for row in rows[start:start + 5000])
+            self.env.cr.execute(SQL("""
+                INSERT INTO hr_asn360_result_line
+                       (result_id, value_code, role, mean, "count", weighted_mean, create_uid, create_date, write_uid,
+                        write_date)
+                VALUES %s""", values))
+        Line.invalidate_model()
+        results.invalidate_recordset(["line_ids"])
+
+    def _rank_results(self):
+        """Rank in unit of every result of these rounds (rules/scoring.py rank_in_units), from the stored
+        scores: a result with a suggested rating is ranked (one resting on too few raters has none, issue
+        12). One read, one write per rank."""
+        Result = self.env["hr.asn360.result"].sudo()
+        results = Result.search_fetch([("round_id", "in", self.ids)], ["round_id", "department_id", "score", "rating"])
+        ranks = scoring.rank_in_units({
+            result.id: ((result.round_id.id, result.department_id.id or None),
+                        result.score if result.rating else None)
+            for result in results
+        })
+        by_rank = {}
+        for result in results:
+            by_rank.setdefault(ranks.get(result.id, 0), []).append(result.id)
+        for rank, ids in by_rank.items():
+            Result.browse(ids).write({"rank_in_unit": rank})
+
+    def _get_submitted_answers(self, employee_ids):
+        """{(round id, ratee id): {(role, question id): (sum of stars, count)}} of submitted ratings of these
+        rated employees: one grouped query in SQL (a city has a million answers; the ORM's grouped read
+        would build a record per group)."""
+        self.env["hr.asn360.answer"].flush_model(["round_id", "ratee_id", "role", "question_id", "stars",
+                                                   "assignment_id"])
+        self.env["hr.asn360.assignment"].flush_model(["state"])
+        self.env.cr.execute(SQL("""
+            SELECT a.round_id, a.ratee_id, a.role, a.question_id, SUM(a.stars), COUNT(*)
+              FROM hr_asn360_answer a
+              JOIN hr_asn360_assignment s ON s.id = a.assignment_id
+             WHERE a.round_id IN %s AND a.ratee_id = ANY(%s) AND s.state = 'submitted'
+             GROUP BY a.round_id, a.ratee_id, a.role, a.question_id
+        """, tuple(self.ids), list(employee_ids)))
         answers = {}
-        for round_, ratee, role, question, total, count in self.env["hr.asn360.answer"].sudo()._read_group(
-                [("round_id", "in", self.ids), ("assignment_id.state", "=", "submitted")],
-                ["round_id", "ratee_id", "role", "question_id"], ["stars:sum", "__count"]):
-            answers.setdefault((round_.id, ratee.id), {})[(role, question.id)] = (total, count)
+        for round_id, ratee_id, role, question_id, total, count in self.env.cr.fetchall():
+            answers.setdefault((round_id, ratee_id), {})[(role, question_id)] = (total, count)
         return answers
 
-    def _get_submitted_raters(self):
+    def _get_submitted_raters(self, employee_ids):
         """{(round id, ratee id): {role: raters who submitted}}."""
         raters = {}
         for round_, ratee, role, count in self.env["hr.asn360.assignment"].sudo()._read_group(
-                [("round_id", "in", self.ids), ("state", "=", "submitted")], ["round_id", "ratee_id", "role"],
-                ["__count"]):
+                [("round_id", "in", self.ids), ("ratee_id", "in", list(employee_ids)), ("state", "=", "submitted")],
+                ["round_id", "ratee_id", "role"], ["__count"]):
             raters.setdefault((round_.id, ratee.id), {})[role] = count
         return raters
 
@@ -686,10 +854,10 @@ class HrAsn360Round(models.Model):
             {"xml_id": "hr_asn_360.hr_asn360_demo_round_2026_2", "record": second, "noupdate": True},
         ])
         for round_, share, seed in ((first, 1.0, 2026_1), (second, 0.6, 2026_2)):
-            round_.action_generate_assignments()
+            round_._generate_assignments()
             round_.action_open()
             round_._demo_answer(random.Random(seed), share)
-        first.action_close()
+        first._close()
         first.action_publish()
 
     def _demo_answer(self, rng, share):

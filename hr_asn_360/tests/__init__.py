@@ -8,3 +8,4 @@ from . import test_trust
 from . import test_peer_widening
 from . import test_minimum_raters
 from . import test_portal_trust
+from . import test_jobs

@@ -59,7 +59,28 @@ class HrAsn360Case(HrAsnRoleUsersCase):
             "date_close": "%s-%s-20" % (year, "06" if semester == "1" else "11"),
         }, **values))
         if generate:
-            round_.action_generate_assignments()
+            cls.generate(round_)
+        return round_
+
+    @classmethod
+    def run_jobs(cls):
+        """Run the queued background jobs (hr.asn.job) as the cron does, in this transaction."""
+        cls.env["hr.asn.job"]._cron_run()
+
+    @classmethod
+    def generate(cls, round_):
+        """Press Generate Raters (a background job) and let the job run."""
+        round_.action_generate_assignments()
+        cls.run_jobs()
+        round_.invalidate_recordset()
+        return round_
+
+    @classmethod
+    def close(cls, round_):
+        """Press Close (a background job computes the results and closes) and let the job run."""
+        round_.action_close()
+        cls.run_jobs()
+        round_.invalidate_recordset()
         return round_
 
     def assignments(self, round_, ratee, role=None, rater=None):

@@ -79,7 +79,7 @@ class TestAssignment(HrAsn360Case):
         self.assertEqual(sorted(load.values()), [2] * 6)
         self.assertIn("fewer than 3", self.result(round_, "S.dseksi").gap_note)
         pairs = sorted((a.ratee_id.id, a.rater_id.id) for a in peers)
-        round_.action_generate_assignments()
+        self.generate(round_)
         again = self.Assignment.search([("round_id", "=", round_.id), ("role", "=", "peer"),
                                         ("ratee_id", "in", [self.emp[k].id for k in staff])])
         self.assertEqual(sorted((a.ratee_id.id, a.rater_id.id) for a in again), pairs)
@@ -126,7 +126,7 @@ class TestAssignment(HrAsn360Case):
         Assignment.browse(self.assignments(round_, "S.dseksi", rater="P5.dseksi").id).unlink()
         self.assertEqual(self.result(round_, "S.dseksi").peer_count, 5)
         # a manual rater survives generating again
-        round_.action_generate_assignments()
+        self.generate(round_)
         self.assertTrue(self.assignments(round_, "S.dseksi", rater="S.dsub"))
         with self.assertRaises(AccessError):  # another Perangkat Daerah
             Assignment.create({"round_id": round_.id, "ratee_id": self.emp["S.bsubbid"].id,

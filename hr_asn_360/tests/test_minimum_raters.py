@@ -27,7 +27,7 @@ class TestMinimumRaters(HrAsn360Case):
         # two peers only: too few to be shown, so the result rests on the atasan alone
         self.answer(self.assignments(round_, "P2.dseksi", "atasan"), 4)
         self.answer(self.assignments(round_, "P2.dseksi", "peer")[:2], 4)
-        round_.action_close()
+        self.close(round_)
         return round_
 
     def test_too_few_raters_no_rating_no_rank(self):
@@ -71,7 +71,7 @@ class TestMinimumRaters(HrAsn360Case):
         round_ = self.make_round(min_raters_result=1)
         round_.action_open()
         self.answer(self.assignments(round_, "S.dseksi", "atasan"), 5)
-        round_.action_close()
+        self.close(round_)
         result = self.result(round_, "S.dseksi")
         self.assertEqual((result.rating, result.rank_in_unit, result.too_few_raters), ("diatas", 1, False))
 

@@ -96,7 +96,7 @@ class TestPeerWidening(HrAsn360Case):
         })
         self.assertEqual((added.sudo().reason, added.sudo().origin), ("manual", "manual"))
         # kept when generated again, generated ones planned again with their reasons
-        round_.action_generate_assignments()
+        self.generate(round_)
         self.assertTrue(added.exists())
         self.assertEqual(self.peers(round_, "S.dsub")[rater], "manual")
         self.assertEqual(len(self.peers(round_, "S.dsub")), 3)  # the kept one counts towards the minimum

@@ -14,8 +14,10 @@ from odoo.addons.hr_asn_performance.rules import nip as nip_rules
 from .common import HrAsn360Case
 
 BATCHES = {"INSERT_BATCH_SIZE": 100000, "UPDATE_BATCH_SIZE": 100000}
-GENERATE_QUERIES = 7  # employees, heads of units (peer groups), current assignments, results, create...
-CLOSE_QUERIES = 13  # + the minimum raters of a result (issue 12)
+QUEUE_QUERIES = 21  # lock the round, check the job, create it, trigger the crons, link it
+GENERATE_QUERIES = 10  # employees, heads of units (peer groups), current assignments, results, create...
+CLOSE_QUERIES = 15  # a batch of results: planned raters, answers (SQL), lines (SQL), outcomes
+FINISH_QUERIES = 6  # scores, ranks, state
 
 
 @tagged("post_install", "-at_install", "is_query_count")
@@ -50,30 +52,43 @@ class TestPerformance(HrAsn360Case):
         assignments.sudo().write({"state": "submitted"})
 
     def test_generation_and_close_queries_do_not_grow(self):
+        """Queuing is a handful of queries; the job's batch (generation: a round; close: a batch of results,
+        then its last step) a fixed number, whatever the size of the city."""
         admin = self.user_admin
         Round = self.Round.with_user(admin)
         with patch.multiple("odoo.models", **BATCHES):
             warm = self.make_round(year=2025, semester="1", generate=False).with_user(admin)
-            warm.action_generate_assignments()  # caches of groups, views, ir.model
+            self.generate(warm)  # caches of groups, views, ir.model
             small = self.make_round(year=2025, semester="2", generate=False).with_user(admin)
-            with self.assertQueryCount(GENERATE_QUERIES):
+            with self.assertQueryCount(QUEUE_QUERIES):
                 small.action_generate_assignments()
+            small.sudo().job_id.sudo().unlink()  # run the batch itself, measured
+            with self.assertQueryCount(GENERATE_QUERIES):
+                small._asn_job_generate()
             small_count = small.sudo().assignment_count
             self.grow_city(100)
             big = self.make_round(year=2026, semester="1", generate=False).with_user(admin)
             with self.assertQueryCount(GENERATE_QUERIES):
-                big.action_generate_assignments()
+                big._asn_job_generate()
             self.assertGreater(big.sudo().assignment_count, small_count + 300)
 
             for round_ in (warm, small, big):
                 round_.action_open()
                 self.rate_all(round_)
-            warm.action_close()
-            with self.assertQueryCount(CLOSE_QUERIES):
+            self.close(warm)
+            with self.assertQueryCount(QUEUE_QUERIES):
                 small.action_close()
-            with self.assertQueryCount(CLOSE_QUERIES):
-                big.action_close()
+            self.run_jobs()
+            for round_ in (small, big):
+                results = self.Result.with_user(admin).search([("round_id", "=", round_.id)])
+                if round_ == big:
+                    with self.assertQueryCount(CLOSE_QUERIES):
+                        results._asn_job_close()
+                    with self.assertQueryCount(FINISH_QUERIES):
+                        results._asn_job_finish(self.env["hr.asn.job"].new({"method": "_asn_job_close"}))
+            self.assertEqual(small.sudo().state, "closed")
         rated = big.sudo().result_ids.filtered("is_rated")
+        self.assertEqual(big.sudo().state, "closed")
         self.assertEqual(len(rated.filtered(lambda r: r.rating or r.too_few_raters)), len(rated))
         self.env.invalidate_all()  # the counts are not stored: read them as a new request would
         self.assertEqual(Round.browse(big.id).read(["completion_rate"])[0]["completion_rate"], 100.0)

@@ -84,7 +84,7 @@ class TestPortal(HttpCase, HrAsn360Case):
         assignment = self.mine[0]
         self.authenticate("asn360_portal", "asn360_portal")
         self._post(assignment, "4")
-        self.round.action_close()
+        self.close(self.round)
         response = self._post(assignment, "2")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.url, self.base_url() + "/my/perilaku360/%s" % assignment.id)  # the form again
@@ -100,7 +100,7 @@ class TestPortal(HttpCase, HrAsn360Case):
         self.company.asn_sign_place = "Kota Uji"
         for assignment in self.Assignment.search([("round_id", "=", self.round.id)]):
             self.answer(assignment, 4)
-        self.round.action_close()
+        self.close(self.round)
         result = self.result(self.round, "P1.dseksi")
         html, _kind = self.env["ir.actions.report"]._render_qweb_html(
             "hr_asn_360.action_report_hr_asn360_result", result.ids)
@@ -127,7 +127,7 @@ class TestPortal(HttpCase, HrAsn360Case):
     def test_published_result_pdf_and_xlsx(self):
         for assignment in self.Assignment.search([("round_id", "=", self.round.id)]):
             self.answer(assignment, 4)
-        self.round.action_close()
+        self.close(self.round)
         result = self.result(self.round, "P1.dseksi")
         self.authenticate("asn360_portal", "asn360_portal")
         # not published yet: nothing to read

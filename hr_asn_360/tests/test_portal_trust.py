@@ -34,7 +34,7 @@ class TestPortalTrust(HttpCase, HrAsn360Case):
         stars = dict.fromkeys(VALUES, 5) | {"loyal": 4}
         self.answer(self.assignments(round_, "P1.dseksi", "atasan"), stars)
         self.answer(self.assignments(round_, "P1.dseksi", "peer")[:peers], stars)
-        round_.action_close()
+        self.close(round_)
         round_.action_publish()
         return round_
 
@@ -165,7 +165,7 @@ class TestPortalTrust(HttpCase, HrAsn360Case):
         self.assertEqual(response.status_code, 403)
         self.assertNotEqual(response.headers.get("Content-Type"), XLSX)
         self.assertIn("is not closed yet", response.text)
-        round_.action_close()
+        self.close(round_)
         self.assertEqual(round_.with_user(self.user_admin).action_export_xlsx()["type"], "ir.actions.act_url")
         response = self.url_open(url)
         self.assertEqual(response.status_code, 200)

@@ -108,7 +108,7 @@ class TestRating(HrAsn360Case):
     def test_rating_after_close_refused(self):
         assignment = self.mine(self.user_portal, "S.dseksi")
         self.answer(assignment, 4)
-        self.round.action_close()
+        self.close(self.round)
         with self.assertRefused(UserError, "not open for rating"):
             assignment.action_save_answers({self.round.question_ids[0].id: 5})
         with self.assertRefused(UserError, "not open for rating"):

@@ -27,7 +27,7 @@ class TestResults(HrAsn360Case):
         self.answer(self.assignments(round_, "S.dseksi", "subordinate"), 4)
         self.answer(self.assignments(round_, "P1.dseksi", "peer")[:3], 4)
         self.answer(self.assignments(round_, "P2.dseksi", "peer")[:2], 2)
-        round_.action_close()
+        self.close(round_)
         merged = self.result(round_, "S.dseksi")
         self.assertEqual(self.roles(merged), {"atasan", "others", "all"})
         self.assertEqual(self.lines(merged)[("loyal", "others")], (3.33, 3))
@@ -47,7 +47,7 @@ class TestResults(HrAsn360Case):
         round_.action_open()
         self.answer(self.assignments(round_, "S.dseksi", "atasan"), 5)
         self.answer(self.assignments(round_, "S.dseksi", "peer")[:3], 3)
-        round_.action_close()
+        self.close(round_)
         result = self.result(round_, "S.dseksi")
         self.assertEqual(result.score, 4.0)
         self.assertEqual(result.rating, "sesuai")
@@ -63,7 +63,7 @@ class TestResults(HrAsn360Case):
         stars = dict.fromkeys(VALUES, 3) | {"loyal": 1, "adaptif": 1, "kolaboratif": 1}  # mean 15/7
         self.answer(self.assignments(round_, "P1.dseksi", "atasan"), stars)
         self.answer(self.assignments(round_, "P1.dseksi", "peer")[:3], 3)
-        round_.action_close()
+        self.close(round_)
         self.assertEqual(self.result(round_, "S.dseksi").score, 4.5)
         self.assertEqual(self.result(round_, "S.dseksi").rating, "diatas")
         # P1: per value 3/4 * atasan + 1/4 * 3 -> (3,3,3,3,1.5,1.5,1.5) / 7 = 2.36: below 2.5
@@ -76,7 +76,7 @@ class TestResults(HrAsn360Case):
         for key, stars in (("S.dseksi", 4), ("P1.dseksi", 5), ("P2.dseksi", 4), ("P3.dseksi", 2)):
             self.answer(self.assignments(round_, key, "atasan"), stars)
         self.answer(self.assignments(round_, "S.dsub", "atasan"), 1)
-        round_.action_close()
+        self.close(round_)
         expected = {"S.dseksi": 2, "P1.dseksi": 1, "P2.dseksi": 2, "P3.dseksi": 4, "P4.dseksi": 0, "S.dsub": 1}
         self.assertEqual({key: self.result(round_, key).rank_in_unit for key in expected}, expected)
         self.assertFalse(self.result(round_, "P4.dseksi").rating)  # nobody answered
@@ -86,7 +86,7 @@ class TestResults(HrAsn360Case):
         round_.action_open()
         atasan = self.assignments(round_, "S.dseksi", "atasan")
         self.answer(atasan, 4)
-        round_.action_close()
+        self.close(round_)
         result = self.result(round_, "S.dseksi")
         frozen = (result.score, result.rating, result.rank_in_unit, sorted(self.lines(result).items()))
         with self.assertRefused(UserError, "closed"):
@@ -102,7 +102,7 @@ class TestResults(HrAsn360Case):
         with self.assertRefused(UserError, "closed"):
             round_.write({"weight_atasan": 2.0})
         with self.assertRefused(UserError, "Only an open round"):
-            round_.action_close()
+            self.close(round_)
         # a later mutation does not move the frozen result either
         self.emp["S.dseksi"].department_id = self.units["dsub"]
         result.invalidate_recordset()
@@ -117,7 +117,7 @@ class TestResults(HrAsn360Case):
         first.action_open()
         self.answer(self.assignments(first, "S.dseksi", "atasan"), 5)
         self.answer(self.assignments(first, "S.dseksi", "peer")[:3], 4)
-        first.action_close()
+        self.close(first)
         Result = self.env["hr.asn360.result"]
         employees = self.emp["S.dseksi"] | self.emp["P1.dseksi"]
         self.assertEqual(Result.get_results(employees, 2026), {})
@@ -131,7 +131,7 @@ class TestResults(HrAsn360Case):
         second = self.make_round(semester="2", min_raters_result=1)
         second.action_open()
         self.answer(self.assignments(second, "S.dseksi", "atasan"), 3)
-        second.action_close()
+        self.close(second)
         second.action_publish()
         self.assertEqual(Result.get_results(employees.ids, 2026)[self.emp["S.dseksi"].id]["round_id"], second.id)
         self.assertEqual(Result.get_results(employees, 2026, semester="1")[self.emp["S.dseksi"].id]["score"], 4.5)
@@ -142,7 +142,7 @@ class TestResults(HrAsn360Case):
         round_.action_open()
         self.answer(self.assignments(round_, "S.dseksi", "atasan"), 5)
         self.answer(self.assignments(round_, "S.dseksi", "peer")[:3], 4)
-        round_.action_close()
+        self.close(round_)
         report = self.result(round_, "S.dseksi")._get_report_lines()
         self.assertEqual([entry["value_code"] for entry in report], list(VALUES))
         first = report[0]

@@ -18,7 +18,7 @@ class TestSecurity(HrAsn360Case):
         for key in ("S.dseksi", "P1.dseksi", "S.bsubbid"):
             self.answer(self.assignments(self.round, key, "atasan"), 4)
             self.answer(self.assignments(self.round, key, "peer")[:3], 5)
-        self.round.action_close()
+        self.close(self.round)
         if publish:
             self.round.action_publish()
 

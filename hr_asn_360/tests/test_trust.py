@@ -59,7 +59,7 @@ class TestForgedContext(HrAsn360TrustCase):
 
     def test_bkpsdm_cannot_reopen_a_published_round_or_change_it(self):
         self.answer(self.assignments(self.round, "S.dseksi", "atasan"), 5)
-        self.round.action_close()
+        self.close(self.round)
         self.round.action_publish()
         Round = self.round.with_user(self.user_admin).with_context(**FORGED)
         fnames = ["state", "threshold_diatas", "reminder_last_date"]
@@ -206,7 +206,7 @@ class TestSecondCompany(HrAsn360TrustCase):
             for role in ("admin", "admin_opd", "penilai", "employee")
         }
         cls.answer(cls, cls.assignments(cls, cls.round, "S.dseksi", "atasan"), 5)
-        cls.round.action_close()
+        cls.close(cls.round)
         cls.round.action_publish()
         cls.Assignment.with_user(cls.user_admin).with_context(hr_asn360_audit=True).browse(cls.other.ids).read(
             ["rater_id"])  # an access log row of company A
@@ -244,7 +244,7 @@ class TestAnonymityBySubtraction(HrAsn360Case):
         for assignment in round_.assignment_ids.sorted("id"):
             if rng.random() < 0.6:
                 self.answer(assignment, {code: rng.randint(1, 5) for code in round_.question_ids.mapped("value_code")})
-        round_.action_close()
+        self.close(round_)
         round_.action_publish()
         hidden = 0
         for result in round_.result_ids.filtered("line_ids"):
