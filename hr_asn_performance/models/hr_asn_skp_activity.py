@@ -152,6 +152,7 @@ class HrAsnSkpActivity(models.Model):
                                         foreign[0].display_name))
         activities = super().create(vals_list)
         activities._asn_check_entry()
+        activities._asn_check_evidence()
         return activities
 
     def write(self, vals):
@@ -162,7 +163,16 @@ class HrAsnSkpActivity(models.Model):
             self._asn_check_entry()  # the day and month it is in now
         res = super().write(vals)
         self._asn_check_entry()  # the day and month it moves to
+        if "attachment_ids" in vals:
+            self._asn_check_evidence()
         return res
+
+    def _asn_check_evidence(self):
+        """Evidence is a file the user may read (their upload): linking another person's attachment by its
+        id would show its name beside the activity."""
+        if not self.env.su:
+            # read as the superuser: the user's own read of the link hides what they may not read
+            self.sudo().attachment_ids.with_env(self.env).check("read")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_own_editable(self):

@@ -10,6 +10,31 @@ class HrAsnSkp(models.Model):
     # not ``activity_ids``: that is mail.activity.mixin's (the SKP's to-dos)
     daily_activity_ids = fields.One2many("hr.asn.skp.activity", "skp_id", string="Aktivitas Harian")
     dialog_ids = fields.One2many("hr.asn.skp.dialog", "skp_id", string="Dialog Kinerja")
+    daily_activity_count = fields.Integer(string="Number of Aktivitas Harian", compute="_compute_daily_counts")
+    dialog_count = fields.Integer(string="Number of Dialog Kinerja", compute="_compute_daily_counts")
+
+    @api.depends_context("uid")
+    def _compute_daily_counts(self):
+        """What the reader may see (their record rules), one grouped count per model."""
+        counts = {}
+        for model in ("hr.asn.skp.activity", "hr.asn.skp.dialog"):
+            Model = self.env[model]
+            counts[model] = dict(Model._read_group([("skp_id", "in", self.ids)], ["skp_id"], ["__count"])) \
+                if Model.has_access("read") else {}
+        for skp in self:
+            skp.daily_activity_count = counts["hr.asn.skp.activity"].get(skp, 0)
+            skp.dialog_count = counts["hr.asn.skp.dialog"].get(skp, 0)
+
+    def action_open_daily_activities(self):
+        self.ensure_one()
+        return dict(self._asn_list_action(self.env._("Aktivitas Harian"), "hr.asn.skp.activity",
+                                          [("skp_id", "=", self.id)], {"default_skp_id": self.id}),
+                    view_mode="list,calendar,pivot,form")
+
+    def action_open_dialogs(self):
+        self.ensure_one()
+        return self._asn_list_action(self.env._("Dialog Kinerja"), "hr.asn.skp.dialog", [("skp_id", "=", self.id)],
+                                     {"default_skp_id": self.id})
 
     def _asn_carry_over(self, revision):
         """The activities and dialogs of the year move to the revision with its months, re-pointed to the

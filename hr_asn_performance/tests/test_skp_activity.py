@@ -93,6 +93,12 @@ class TestSkpActivity(ActivityCase):
             with self.subTest(field=field), self.assertRefused(AccessError, "workflow only"):
                 activity.with_context(install_mode=True).write({field: value})
         self.assertEqual((activity.state, activity.skp_id), ("draft", self.skp))
+        # evidence is the user's own file, not another person's attachment linked by its id
+        foreign = self.env["ir.attachment"].create({"name": "rahasia.pdf", "datas": base64.b64encode(b"%PDF-1.4"),
+                                                    "res_model": "hr.asn.skp", "res_id": self.make_skp("S.dsub").id})
+        with self.assertRaises(AccessError):
+            activity.write({"attachment_ids": [(4, foreign.id)]})
+        self.assertFalse(activity.attachment_ids)
 
     def test_24_hours_a_day(self):
         self.log(duration=20)

@@ -74,6 +74,10 @@ class TestSkpDialog(HrAsnSkpCase):
                 self.assertFalse(self.Dialog.with_user(user).search([("id", "=", dialog.id)]))
                 with self.assertRaises(AccessError):
                     dialog.with_user(user).read(["notes"])
+        # the SKP's button counts what its reader may open: the Admin OPD reads the SKP, not the dialog
+        self.assertEqual((self.skp.with_user(self.user_pegawai).dialog_count,
+                          self.skp.with_user(self.user_kabid).dialog_count,
+                          self.skp.with_user(self.user_admin_opd).dialog_count), (1, 1, 0))
 
     def test_agreed_actions_as_activities(self):
         dialog = self.hold()
