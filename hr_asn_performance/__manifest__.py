@@ -50,6 +50,7 @@
         "demo/hr_asn_demo_users.xml",
         "demo/hr_asn_demo_city.xml",
         "demo/hr_asn_skp_demo.xml",
+        "demo/hr_asn_skp_daily_demo.xml",
         "demo/hr_asn_demo_pemda.xml",
     ],
     "application": True,
