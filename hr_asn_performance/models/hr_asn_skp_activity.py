@@ -27,7 +27,13 @@ class HrAsnSkpActivity(models.Model):
     _order = "date desc, id desc"
     _asn_text_limits = {"name": skp_rules.NOTE_MAX, "review_comment": skp_rules.NOTE_MAX}
 
+    def _default_skp_id(self):
+        """The user's set SKP covering today (the one a day's work goes to)."""
+        employee = self.env.user.employee_id
+        return self.env["hr.asn.skp"]._asn_current_for(employee).id if employee else False
+
     skp_id = fields.Many2one("hr.asn.skp", string="SKP", required=True, ondelete="cascade", index=True,
+                             default=_default_skp_id,
                              domain="[('state', '=', 'set'), ('employee_id.user_id', '=', uid)]")
     employee_id = fields.Many2one(related="skp_id.employee_id", store=True, index=True)
     company_id = fields.Many2one(related="skp_id.company_id", store=True, index=True)

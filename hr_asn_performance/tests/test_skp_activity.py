@@ -36,6 +36,8 @@ class ActivityCase(HrAsnSkpCase):
 @freeze_time("2026-03-15")
 class TestSkpActivity(ActivityCase):
     def test_log_submit_and_month_evidence(self):
+        self.assertEqual(self.Activity.with_user(self.user_pegawai).default_get(["skp_id"]), {"skp_id": self.skp.id},
+                         "a new activity goes to her set SKP of today")
         activity = self.log()
         self.assertEqual((activity.state, activity.employee_id, activity.rhk_id, activity.month_id),
                          ("draft", self.emp["S.dseksi"], self.iki.rhk_id, self.month[3]))
