@@ -22,3 +22,6 @@ from . import hr_asn_skp_review
 from . import ir_actions_report
 from . import hr_asn_job
 from . import hr_asn_compliance
+from . import hr_asn_skp_activity
+from . import hr_asn_skp_dialog
+from . import hr_asn_skp_daily

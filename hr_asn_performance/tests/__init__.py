@@ -24,3 +24,5 @@ from . import test_skp_concurrent_edit
 from . import test_skp_concurrent_retry
 from . import test_version_field_js
 from . import test_skp_jobs
+from . import test_skp_activity
+from . import test_skp_dialog
