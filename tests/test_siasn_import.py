@@ -221,3 +221,13 @@ def test_plan_rejects_unknown_unit_archived_and_structural():
     assert [[code for code, _ in line.reasons] for line in lines[1:]] == [["archived"], ["structural"],
                                                                           ["unit_unknown"]]
     assert lines[3].reasons[0][1] == {"code": "X-99"}
+
+
+def test_plan_clears_a_jenjang_the_new_kind_does_not_have():
+    employees = {NIP_A: current(1, position_kind="fungsional", jenjang="ahli_muda"),
+                 NIP_B: current(2, position_kind="fungsional", jenjang="ahli_muda")}
+    lines = plan_of("%s;Ani;PNS;III/a;Analis;Pelaksana;U-10" % NIP_A,
+                    "%s;Ani;PNS;III/a;Analis;Fungsional;U-10" % NIP_B, employees=employees)
+    assert lines[0].values == {"position_kind": "pelaksana", "jenjang": False}
+    assert lines[0].kind == "promoted"
+    assert lines[1].kind == "unchanged"

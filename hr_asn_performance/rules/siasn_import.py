@@ -102,6 +102,7 @@ class Current:
     position_kind: str | None
     unit_id: int | None
     active: bool = True
+    jenjang: str | None = None
 
 
 @dataclass
@@ -148,6 +149,8 @@ def decode(data):
     """The text of a CSV: UTF-8 (with or without its BOM) or UTF-16 with its BOM, as Excel saves
     "CSV UTF-8" and "Unicode Text". Anything else is refused rather than guessed: a Latin-1 file read as
     UTF-8 or the reverse would store misspelt names."""
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SiasnFileError("binary")  # UTF-16 without its BOM, or a binary file
     if data.startswith(b"\xef\xbb\xbf"):
         encoding, data = "utf-8", data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -297,7 +300,8 @@ def _check_nip(values, reasons, today):
     try:
         parsed = nip_rules.parse(values["nip"], today=today)
     except nip_rules.NipError as error:
-        reasons.append(("nip", {"value": values["nip"], "part": error.part, "found": error.found}))
+        reasons.append(("nip", {"value": values["nip"], "part": error.part, "found": error.found,
+                                "name": values["name"]}))
         return
     values["nip"] = parsed.number
     if values["status"] and parsed.is_pppk != (values["status"] == "pppk"):
@@ -377,6 +381,9 @@ def plan(rows, employees, units):
                   "jabatan": current.jabatan, "position_kind": current.position_kind, "unit": current.unit_id}
         line.changes = {key: (before[key], value) for key, value in wanted.items()
                         if value is not None and value != (before[key] or None)}
+        new_kind = line.changes.get("position_kind", (None, None))[1]
+        if new_kind and current.jenjang and current.jenjang not in asn_data.JENJANG_BY_KIND.get(new_kind, ()):
+            line.changes["jenjang"] = (current.jenjang, False)  # a jenjang belongs to JF and JPT only
         line.values = {key: new for key, (_old, new) in line.changes.items()}
         line.kind = classify(line.changes)
     return lines
@@ -402,6 +409,7 @@ def summary(lines):
 def digest(lines):
     """A fingerprint of what applying does: the apply step refuses when it differs from the preview's
     (the file or the organisation changed in between)."""
-    text = repr([(line.line, line.nip, line.kind, line.employee_id, sorted(line.values.items()))
+    text = repr([(line.line, line.nip, line.kind, line.employee_id, sorted(line.changes.items()),
+                  sorted(line.values.items()))
                  for line in lines])
     return hashlib.sha256(text.encode()).hexdigest()
