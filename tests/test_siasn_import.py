@@ -161,9 +161,10 @@ def test_pppk_golongan_and_status():
 
 
 def test_duplicate_nip_rejects_every_copy():
+    spaced = " ".join((NIP_A[:8], NIP_A[8:14], NIP_A[14], NIP_A[15:]))  # as printed on an SK
     rows = rows_of(csv_bytes(*["%s;Ani;PNS;III/a;Analis;Pelaksana;U-10" % NIP_A] * 2,
                              "%s;Budi;PNS;III/a;Analis;Pelaksana;U-10" % NIP_B,
-                             "%s;Ani;PNS;III/a;Analis;Pelaksana;U-10" % " ".join((NIP_A[:8], NIP_A[8:14], NIP_A[14], NIP_A[15:]))))
+                             "%s;Ani;PNS;III/a;Analis;Pelaksana;U-10" % spaced))
     assert [reasons(row) for row in rows] == [["duplicate_nip"], ["duplicate_nip"], [], ["duplicate_nip"]]
     assert rows[0].reasons[0][1]["lines"] == [3, 5]
 

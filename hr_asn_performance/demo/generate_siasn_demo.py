@@ -61,8 +61,9 @@ def read_city():
 def row(values):
     status = values["asn_status"]
     golongan = values.get("asn_golongan") or ""
-    return [values["nip"], values["name"], status.upper(), golongan.removeprefix("pppk_"), values.get("job_title") or "",
-            KINDS.get(values.get("asn_position_kind"), ""), unor_code(values["department_id"])]
+    return [values["nip"], values["name"], status.upper(), golongan.removeprefix("pppk_"),
+            values.get("job_title") or "", KINDS.get(values.get("asn_position_kind"), ""),
+            unor_code(values["department_id"])]
 
 
 def main():

@@ -11,7 +11,7 @@ from odoo.tools import mute_logger
 
 from .common import HrAsnSkpCase
 
-HEADER = ["NIP", "NAMA", "STATUS", "GOLONGAN", "JABATAN", "JENIS JABATAN", "UNOR"]
+HEADER = ("NIP", "NAMA", "STATUS", "GOLONGAN", "JABATAN", "JENIS JABATAN", "UNOR")
 KIND_LABELS = {"jpt": "JPT", "administrator": "Administrator", "pengawas": "Pengawas", "pelaksana": "Pelaksana",
                "fungsional": "Fungsional"}
 DINAS = ("H.dinas", "H.dsek", "S.dsek", "H.dsub", "S.dsub", "H.dbid", "S.dbid", "H.dseksi", "S.dseksi")

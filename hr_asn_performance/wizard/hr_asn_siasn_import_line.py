@@ -23,7 +23,7 @@ class HrAsnSiasnImportLine(models.TransientModel):
     name = fields.Char(readonly=True)
     kind = fields.Selection(KINDS, string="What Happens", required=True, readonly=True)
     kind_sequence = fields.Integer(readonly=True)
-    employee_id = fields.Many2one("hr.employee", string="Employee", readonly=True)
+    employee_id = fields.Many2one("hr.employee", readonly=True)
     department_id = fields.Many2one("hr.department", string="Unit", readonly=True)
     changes = fields.Text(readonly=True)
     reason = fields.Text(string="Why Rejected", readonly=True)
