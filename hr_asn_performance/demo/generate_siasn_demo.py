@@ -28,7 +28,8 @@ KINDS = {"jpt": "Struktural", "administrator": "Struktural", "pengawas": "Strukt
 AFTER_SKP_DEMO = {"dinkes_uptd_pkm_mekarsari_1": {"department_id": PREFIX_DEPT + "dinkes_uptd_pkm_sukamulya"}}
 # the changes SIASN shows, as a BKPSDM would find them
 CHANGES = {
-    "dinkes_subbag_keuangan_1": {"department_id": PREFIX_DEPT + "dinkes_subbag_umum"},
+    # his set SKP closes the day before the import, a draft opens in the Seksi with its head as assessor
+    "dinkes_bid_yankes_1": {"department_id": PREFIX_DEPT + "dinkes_seksi_sdk"},
     "dinkes_seksi_sdk_1": {"asn_golongan": "III/c"},
     "dinkes_uptd_pkm_mekarsari_tu_1": {"job_title": "Penata Layanan Operasional", "asn_golongan": "III/c"},
 }
