@@ -209,3 +209,20 @@ class TestSiasnImport(HrAsnSkpCase):
             self.env.flush_all()
         with self.assertRefused(Exception, "at most 64 characters"):
             self.units["dsub"].asn_unor_code = "U" * 65
+
+    def test_preview_queries_do_not_grow_with_the_rows(self):
+        """A set operation: the employees by NIP, the units with a code, the lines in one create."""
+        def queries(rows):
+            wizard = self.Import.create({"file": self.csv_file(rows)})
+            self.env.flush_all()
+            start = self.cr.sql_log_count
+            wizard.action_preview()
+            self.env.flush_all()
+            return self.cr.sql_log_count - start, len(wizard.line_ids)
+
+        queries([self.row("S.dseksi")])  # warm the caches (field labels, selections, access rules)
+        few = queries([self.row(key, golongan="III/a") for key in DINAS[:3]])
+        many = queries([self.row(key, golongan="III/a") for key in self.emp])
+        self.assertGreater(many[1], 10 * few[1])
+        # Odoo inserts the lines 100 at a time (models.INSERT_BATCH_SIZE): one INSERT more per 100 lines
+        self.assertEqual(many[0], few[0] + (many[1] - 1) // 100)
