@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..rules import asn_data
+from ..rules import asn_data, siasn_import
 from .hr_employee import skip_recompute
 
 
@@ -50,6 +50,16 @@ class HrDepartment(models.Model):
     # issue 12: core's total_employee counts the department's own employees only (a Perangkat Daerah:
     # just its head); a Perangkat Daerah's people work in its units
     asn_employee_count = fields.Integer(string="Employees (with its units)", compute="_compute_asn_employee_count")
+    # issue 14: the unit's id in BKN's SIASN (unor), by which the import from SIASN finds it
+    asn_unor_code = fields.Char(
+        string="SIASN Unor Code", index=True, copy=False, tracking=True,
+        help="The code of this unit (unor) in SIASN: the import from SIASN places employees by it.",
+    )
+
+    _sql_constraints = [
+        ("asn_unor_code_company_uniq", "unique(asn_unor_code, company_id)",
+         "Another unit of this Pemda has this SIASN unor code."),
+    ]
 
     @api.depends("asn_opd_kind", "parent_id.asn_opd_id")
     def _compute_asn_opd_id(self):
@@ -74,6 +84,15 @@ class HrDepartment(models.Model):
             prefix = department.parent_path
             department.asn_employee_count = sum(
                 count for unit, count in counts if prefix and (unit.parent_path or "").startswith(prefix))
+
+    @api.constrains("asn_unor_code")
+    def _check_asn_unor_code(self):
+        for department in self.filtered("asn_unor_code"):
+            code = department.asn_unor_code
+            if len(code) > siasn_import.CELL_MAX["unor"] or code != code.strip() or not code.isprintable():
+                raise ValidationError(_(
+                    "The SIASN unor code of %(unit)s has at most %(limit)s characters, without spaces around it.",
+                    unit=department.name, limit=siasn_import.CELL_MAX["unor"]))
 
     @api.constrains("asn_opd_kind", "asn_unit_kind", "parent_id", "company_id")
     def _check_asn_kind(self):

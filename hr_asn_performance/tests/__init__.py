@@ -26,3 +26,4 @@ from . import test_version_field_js
 from . import test_skp_jobs
 from . import test_skp_activity
 from . import test_skp_dialog
+from . import test_siasn_import
