@@ -13,6 +13,7 @@ import requests
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 from ..rules import siasn_export
 
@@ -117,8 +118,16 @@ class HrAsnSiasnOutbox(models.Model):
     def _asn_job_siasn_send(self):
         self._check_siasn_access()
         now = fields.Datetime.now()
-        rows = self.sudo().filtered(lambda row: row.state == "pending" and (
-            not row.next_attempt or row.next_attempt <= now))
+        if not self.ids:
+            return None
+        # the rows still pending and due, locked until this batch commits: a second job for the same rows
+        # (the cron queued them again, or the other lane runs it) passes over them, then finds them sent
+        self.env.cr.execute(SQL(
+            """SELECT id FROM hr_asn_siasn_outbox
+                WHERE id IN %s AND state = 'pending' AND (next_attempt IS NULL OR next_attempt <= %s)
+                ORDER BY id FOR UPDATE SKIP LOCKED""", tuple(self.ids), now))
+        rows = self.sudo().browse([row_id for (row_id,) in self.env.cr.fetchall()])
+        rows.invalidate_recordset()
         session = requests.Session()
         try:
             for row in rows:

@@ -248,6 +248,21 @@ class TestSiasnPush(SiasnCase):
         self.assertEqual(server.duplicates, [row.idempotency_key], "the server saw the key again and can drop it")
         self.assertEqual(len(server.accepted), len(rows))
 
+    def test_rows_queued_twice_are_sent_once(self):
+        """The cron queues the pushed rows again before their first job ran: two jobs, one request per row."""
+        with freeze_time("2026-04-06 09:00:00"), FakeSiasn(fail=0) as server:
+            self.configure(server.url)
+            self.push()
+            rows = self.Outbox.search([("period_id", "=", self.period.id)])
+            self.assertEqual(self.Outbox._cron_queue_due(), rows, "due: queued a second time")
+            self.run_jobs()
+            jobs = self.env["hr.asn.job"].search([("method", "=", "_asn_job_siasn_send")])
+            self.assertEqual(jobs.mapped("state"), ["done", "done"])
+        self.assertEqual(set(rows.mapped("state")), {"sent"})
+        self.assertEqual(set(rows.mapped("attempts")), {1})
+        self.assertEqual(len(server.requests), len(rows))
+        self.assertEqual(server.duplicates, [])
+
     def test_failed_after_the_attempts_with_a_message(self):
         with freeze_time("2026-04-06 09:00:00") as frozen, FakeSiasn(fail=100) as server:
             self.configure(server.url, attempts=2, retry_minutes=1)
