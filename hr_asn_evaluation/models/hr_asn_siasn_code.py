@@ -32,14 +32,7 @@ class HrAsnSiasnCode(models.Model):
     def _asn_default_rows(self):
         return siasn_export.DEFAULT_CODES
 
-    @api.model
-    def _asn_row(self, values):
-        return (values["kind"], values["value"], values["code"])
-
-    @api.model
-    def _asn_row_vals(self, row):
-        kind, value, code = row
-        return {"kind": kind, "value": value, "code": code}
+    # _asn_row / _asn_row_vals: the mixin's, (kind, value, code) in the order of _asn_row_fields
 
     @api.model
     def _asn_validate(self, rows):
