@@ -81,12 +81,14 @@ class HrAsnSiasnOutbox(models.Model):
     # Buttons
     # ------------------------------------------------------------------------------------------
     def action_retry(self):
-        """Failed rows back to pending, tried now (by a background job)."""
+        """Failed rows back to pending, tried now (by a background job) as the user who asks: they are told
+        if it fails again."""
         self._check_siasn_access()
         failed = self.filtered(lambda row: row.state == "failed")
         if not failed:
             raise UserError(_("Only a failed record is tried again."))
-        failed.sudo().write({"state": "pending", "attempts": 0, "next_attempt": fields.Datetime.now()})
+        failed.sudo().write({"state": "pending", "attempts": 0, "next_attempt": fields.Datetime.now(),
+                             "user_id": self.env.uid})
         return failed._asn_queue_send()
 
     def _asn_queue_send(self):
