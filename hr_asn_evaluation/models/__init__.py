@@ -23,3 +23,6 @@ from . import hr_asn_evaluation_followup
 from . import hr_asn_evaluation_export
 from . import hr_employee
 from . import hr_asn_evaluation_demo
+from . import hr_asn_siasn_code
+from . import hr_asn_siasn_outbox
+from . import hr_asn_evaluation_siasn

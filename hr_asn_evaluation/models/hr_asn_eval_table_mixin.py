@@ -37,13 +37,14 @@ class HrAsnEvalTableMixin(models.AbstractModel):
 
     @api.model
     def _asn_row(self, values):
-        """One rule row from a dict of field values (selection codes, numbers, booleans)."""
-        raise NotImplementedError
+        """One rule row from a dict of field values (selection codes, numbers, booleans); by default the
+        values of ``_asn_row_fields`` in their order."""
+        return tuple(values[fname] for fname in self._asn_row_fields)
 
     @api.model
     def _asn_row_vals(self, row):
         """The field values of one record from one rule row (the inverse of ``_asn_row``)."""
-        raise NotImplementedError
+        return dict(zip(self._asn_row_fields, row, strict=True))
 
     @api.model
     def _asn_validate(self, rows):

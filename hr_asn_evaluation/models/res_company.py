@@ -5,10 +5,13 @@ from ..rules import evaluation as rules
 
 # the rule tables every Pemda gets a copy of (the TPP table is the Pemda's own: none is shipped)
 ASN_EVAL_TABLES = ("hr.asn.kuadran", "hr.asn.curve.rule", "hr.asn.angka.kredit.percent",
-                   "hr.asn.angka.kredit.coefficient")
+                   "hr.asn.angka.kredit.coefficient", "hr.asn.siasn.code")
 # settings only BKPSDM changes
 ASN_EVAL_SETTINGS = ("asn_eval_cadence", "asn_curve_scope", "asn_curve_enforcement", "asn_objection_days",
-                     "asn_rollup_policy", "asn_eval_deadline_days")
+                     "asn_rollup_policy", "asn_eval_deadline_days", "asn_siasn_url", "asn_siasn_username",
+                     "asn_siasn_secret", "asn_siasn_max_attempts", "asn_siasn_retry_minutes")
+# who reads and writes the push to SIASN (its credentials): BKPSDM and the system administrators
+SIASN_GROUPS = "hr_asn_performance.group_hr_asn_performance_admin,base.group_system"
 
 
 class ResCompany(models.Model):
@@ -49,6 +52,28 @@ class ResCompany(models.Model):
         default=10,
         help="Assumed default: Perwal Bekasi 38/2023 Pasal 24 sets no day for the periodic rating.",
     )
+
+    # The push of results to SIASN's web service (issue 14 item 5; national_rules.md §8): an optional endpoint
+    # of the Pemda; its credentials are read by BKPSDM and the system administrators only, never logged.
+    asn_siasn_url = fields.Char(string="SIASN Endpoint", groups=SIASN_GROUPS,
+                                help="The web service that receives the results (HTTPS). Empty: no push.")
+    asn_siasn_username = fields.Char(string="SIASN Client ID", groups=SIASN_GROUPS)
+    asn_siasn_secret = fields.Char(string="SIASN Secret", groups=SIASN_GROUPS,
+                                   help="With a client id: HTTP Basic; alone: a Bearer token.")
+    asn_siasn_max_attempts = fields.Integer(string="SIASN Attempts", default=5, groups=SIASN_GROUPS,
+                                            help="Tries of a record before it is marked failed.")
+    asn_siasn_retry_minutes = fields.Integer(string="SIASN First Retry (Minutes)", default=5, groups=SIASN_GROUPS,
+                                             help="The wait after the first failure; it doubles after each.")
+
+    @api.constrains("asn_siasn_max_attempts", "asn_siasn_retry_minutes", "asn_siasn_url")
+    def _check_asn_siasn(self):
+        for company in self.sudo():
+            if not 1 <= company.asn_siasn_max_attempts <= 20:
+                raise ValidationError(self.env._("A record is tried between 1 and 20 times."))
+            if not 1 <= company.asn_siasn_retry_minutes <= 1440:
+                raise ValidationError(self.env._("The first retry waits between 1 and 1440 minutes."))
+            if company.asn_siasn_url and not company.asn_siasn_url.startswith(("https://", "http://")):
+                raise ValidationError(self.env._("The SIASN endpoint is an http(s):// address."))
 
     @api.constrains("asn_objection_days", "asn_eval_deadline_days")
     def _check_asn_eval_days(self):

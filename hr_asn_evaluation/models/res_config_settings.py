@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .res_company import SIASN_GROUPS
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -10,3 +12,10 @@ class ResConfigSettings(models.TransientModel):
     asn_objection_days = fields.Integer(related="company_id.asn_objection_days", readonly=False)
     asn_rollup_policy = fields.Selection(related="company_id.asn_rollup_policy", readonly=False)
     asn_eval_deadline_days = fields.Integer(related="company_id.asn_eval_deadline_days", readonly=False)
+    asn_siasn_url = fields.Char(related="company_id.asn_siasn_url", readonly=False, groups=SIASN_GROUPS)
+    asn_siasn_username = fields.Char(related="company_id.asn_siasn_username", readonly=False, groups=SIASN_GROUPS)
+    asn_siasn_secret = fields.Char(related="company_id.asn_siasn_secret", readonly=False, groups=SIASN_GROUPS)
+    asn_siasn_max_attempts = fields.Integer(related="company_id.asn_siasn_max_attempts", readonly=False,
+                                            groups=SIASN_GROUPS)
+    asn_siasn_retry_minutes = fields.Integer(related="company_id.asn_siasn_retry_minutes", readonly=False,
+                                             groups=SIASN_GROUPS)

@@ -5,3 +5,4 @@ Each module takes its tables as data and cites its source (Perwal Bekasi 38/2023
 """
 from . import evaluation
 from . import capaian
+from . import siasn_export

@@ -8,3 +8,4 @@ from . import test_portal
 from . import test_report
 from . import test_export
 from . import test_evaluation_performance
+from . import test_siasn
