@@ -49,7 +49,7 @@ def build_city():
     env.flush_all()  # noqa: F821
     start = time.perf_counter()
     hashed = users._crypt_context().hash(PASSWORD)
-    print("password hash (Odoo's %s): %.0f ms of CPU, what each login costs the server" % (
+    print("password hash (Odoo's %s): %.0f ms here, what each login costs the server" % (
         hashed.split("$")[1] + " " + hashed.split("$")[2] + " rounds", (time.perf_counter() - start) * 1000))
     env.cr.execute("UPDATE res_users SET password = %s WHERE id IN %s", (hashed, tuple(users.ids)))  # noqa: F821
     for vals, user in zip(vals_list, users, strict=True):

@@ -120,6 +120,10 @@ def main(out, employees, users, leaders):
     print()
     print("throughput: %.1f requests/s over the run, %s requests, %d errors" % (
         float(total["Requests/s"]), total["Request Count"], errors))
+    machine = out / "machine.txt"
+    if machine.exists():
+        print("machine: %s (other processes, e.g. other benches or tests, may have run beside it)"
+              % machine.read_text(encoding="utf-8").strip())
     missed = [name for name, ok in verdicts if not ok]
     print("RESULT: %s" % ("PASS" if not missed else "FAIL (%s)" % ", ".join(missed)))
     print("(results in %s)" % out)
