@@ -2,3 +2,4 @@ from . import portal
 from . import portal_todo
 from . import home
 from . import compliance
+from . import briefing

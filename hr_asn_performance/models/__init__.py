@@ -21,3 +21,6 @@ from . import hr_asn_skp_review
 from . import ir_actions_report
 from . import hr_asn_job
 from . import hr_asn_compliance
+from . import hr_asn_briefing
+from . import hr_asn_briefing_attendance
+from . import hr_asn_briefing_recap

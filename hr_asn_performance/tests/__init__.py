@@ -20,3 +20,4 @@ from . import test_compliance
 from . import test_skp_review
 from . import test_skp_portal_review
 from . import test_skp_notifications
+from . import test_briefing
