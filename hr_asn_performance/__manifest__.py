@@ -16,6 +16,7 @@
         "security/hr_asn_job_security.xml",
         "security/hr_asn_skp_activity_security.xml",
         "security/hr_asn_skp_dialog_security.xml",
+        "security/hr_asn_briefing_security.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
         "data/hr_asn_job_data.xml",
@@ -45,6 +46,7 @@
         "report/hr_asn_skp_templates.xml",
         "views/hr_asn_job_views.xml",
         "views/hr_asn_compliance_views.xml",
+        "views/hr_asn_briefing_views.xml",
         "views/hr_asn_performance_menus.xml",
     ],
     "assets": {

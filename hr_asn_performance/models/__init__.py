@@ -25,3 +25,6 @@ from . import hr_asn_compliance
 from . import hr_asn_skp_activity
 from . import hr_asn_skp_dialog
 from . import hr_asn_skp_daily
+from . import hr_asn_briefing
+from . import hr_asn_briefing_attendance
+from . import hr_asn_briefing_recap
