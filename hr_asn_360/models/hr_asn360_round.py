@@ -113,7 +113,7 @@ class HrAsn360Round(models.Model):
     job_state = fields.Selection(related="job_id.state", string="Job Status")
     job_progress = fields.Float(related="job_id.progress", string="Job Progress (%)")
     job_error = fields.Text(related="job_id.error", string="Job Error")
-    job_under_way = fields.Boolean(string="Job Under Way", compute="_compute_job_under_way",
+    job_under_way = fields.Boolean(compute="_compute_job_under_way",
                                    help="A background job of the round is queued or running: its actions wait.")
     is_closing = fields.Boolean(string="Being Closed", compute="_compute_job_under_way",
                                 help="Close was pressed and the results are being computed: ratings are no longer "

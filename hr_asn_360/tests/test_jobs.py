@@ -1,6 +1,7 @@
 """Generating the raters and closing run as background jobs (hr.asn.job, issue 13): queued by the button,
 progress on the round, nothing half-done after a failure, Retry to a correct end, one job at a time, and
 only those who may press the button can queue it."""
+import contextlib
 from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError
@@ -60,7 +61,7 @@ class TestRoundJobs(HrAsn360Case):
         original = HrAsn360Round._prepare_generated_result_vals
 
         def broken(self, *args, **kwargs):  # after the old raters were removed
-            raise UserError("planning failed")
+            raise UserError(self.env._("planning failed"))
 
         round_.action_generate_assignments()
         with patch.object(HrAsn360Round, "_prepare_generated_result_vals", broken), self.assertLogs(LOGGER, "ERROR"):
@@ -85,14 +86,12 @@ class TestRoundJobs(HrAsn360Case):
         by_job = self.make_round().with_user(self.user_admin)
         by_job.action_open()
         self.rate_everybody(by_job)
-        try:  # the one-transaction close, rolled back
+        with contextlib.suppress(RuntimeError):  # the one-transaction close, rolled back
             with self.env.cr.savepoint():
                 by_job.sudo()._close()
                 self.assertEqual(by_job.state, "closed")
                 expected = self.snapshot(by_job)
                 raise RuntimeError("roll back")
-        except RuntimeError:
-            pass
         self.env.invalidate_all()
         self.assertEqual(by_job.state, "open")
         with patch("odoo.addons.hr_asn_360.models.hr_asn360_round.CLOSE_BATCH", 40):
@@ -124,7 +123,7 @@ class TestRoundJobs(HrAsn360Case):
         def second_fails(self):
             calls.append(len(self))
             if len(calls) == 2:
-                raise UserError("disk full")
+                raise UserError(self.env._("disk full"))
             return original(self)
 
         with patch.object(HrAsn360Result, "_asn_close_batch", second_fails), self.assertLogs(LOGGER, "ERROR"):

@@ -18,7 +18,7 @@ class HrAsnBriefing(models.Model):
     _order = "date desc, unit_id"
     _asn_text_limits = {"topic": skp_rules.LINE_MAX, "notes": skp_rules.NOTE_MAX}
 
-    unit_id = fields.Many2one("hr.department", string="Unit", required=True, index=True, tracking=True,
+    unit_id = fields.Many2one("hr.department", required=True, index=True, tracking=True,
                               ondelete="cascade")
     opd_id = fields.Many2one(related="unit_id.asn_opd_id", string="Perangkat Daerah", store=True, index=True)
     company_id = fields.Many2one(related="unit_id.company_id", store=True, index=True)
@@ -28,7 +28,7 @@ class HrAsnBriefing(models.Model):
                                 help="The head of the unit, or the Plt/Plh acting for them on that date.")
     topic = fields.Char(required=True, tracking=True)
     notes = fields.Text()
-    attendance_ids = fields.One2many("hr.asn.briefing.attendance", "briefing_id", string="Attendance")
+    attendance_ids = fields.One2many("hr.asn.briefing.attendance", "briefing_id")
     attendee_count = fields.Integer(string="People", compute="_compute_counts", store=True)
     present_count = fields.Integer(string="Present", compute="_compute_counts", store=True,
                                    help="Present, including those on leave, sick or on official travel (with a note).")

@@ -16,7 +16,7 @@ class HrAsnBriefingAttendance(models.Model):
     _asn_text_limits = {"note": skp_rules.LINE_MAX}
 
     briefing_id = fields.Many2one("hr.asn.briefing", required=True, index=True, ondelete="cascade")
-    employee_id = fields.Many2one("hr.employee", string="Employee", required=True, index=True, ondelete="cascade")
+    employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade")
     employee_name = fields.Char(related="employee_id.name", store=True, string="Name")
     nip = fields.Char(related="employee_id.nip", string="NIP")
     date = fields.Date(related="briefing_id.date", store=True, index=True)

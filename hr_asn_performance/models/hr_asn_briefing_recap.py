@@ -18,14 +18,14 @@ class HrAsnBriefingRecap(models.Model):
     XLSX_FIELDS = ("month", "unit_id", "employee_name", "nip", "held", "present", "noted", "absent", "rate")
 
     month = fields.Date(readonly=True, help="First day of the month.")
-    unit_id = fields.Many2one("hr.department", string="Unit", readonly=True)
+    unit_id = fields.Many2one("hr.department", readonly=True)
     opd_id = fields.Many2one("hr.department", string="Perangkat Daerah", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    employee_id = fields.Many2one("hr.employee", string="Employee", readonly=True)
+    employee_id = fields.Many2one("hr.employee", readonly=True)
     employee_name = fields.Char(string="Name", readonly=True)
     nip = fields.Char(related="employee_id.nip", string="NIP")
     held = fields.Integer(string="Briefings", readonly=True, help="Briefings of the unit the person was listed at.")
-    present = fields.Integer(string="Present", readonly=True, help="Present, including noted absences.")
+    present = fields.Integer(readonly=True, help="Present, including noted absences.")
     noted = fields.Integer(string="Leave, Sick or Travel", readonly=True,
                            help="Recorded present with a note: on leave, sick or on official travel.")
     absent = fields.Integer(readonly=True)
