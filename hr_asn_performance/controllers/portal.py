@@ -41,6 +41,7 @@ from ..models.hr_asn_version_mixin import VERSION_FIELD, is_version_conflict
 from ..rules import skp as skp_rules
 
 SKP_REPORT = "hr_asn_performance.hr_asn_skp_report"
+MONTH_REPORT = "hr_asn_performance.hr_asn_skp_month_report"
 REFUSALS = (AccessError, MissingError, UserError, ValidationError)
 # a search by name or NIP shows this many and says "type more" when more match (nothing else is cut off)
 FEEDBACK_SEARCH_LIMIT = 20
@@ -490,10 +491,14 @@ class SkpPortal(CustomerPortal):
         is_mine = skp.is_mine
         months = skp_sudo.month_ids
         index = list(months).index(month_sudo)
+        # the month's activities under the IKI lines they serve (one search for all of them)
+        sections = month_sudo._asn_activity_sections()[month_sudo.id]
         values = self._prepare_portal_layout_values()
         values.update({
             "skp": skp_sudo,
             "month": month_sudo,
+            "line_activities": {section["line"].id: section for section in sections if section["line"]},
+            "other_activity_sections": [section for section in sections if not section["line"]],
             "previous_month": months[index - 1] if index > 0 else False,
             "next_month": months[index + 1] if index + 1 < len(months) else False,
             "is_mine": is_mine,
@@ -514,6 +519,18 @@ class SkpPortal(CustomerPortal):
             "page_name": "skp_month",
         })
         return request.render("hr_asn_performance.portal_skp_month", values)
+
+    @http.route(["/my/skp/<int:skp_id>/month/<int:month_id>/pdf"], type="http", auth="user", website=True,
+                methods=["GET"])
+    def portal_skp_month_pdf(self, skp_id, month_id, access_token=None, download=False, **kw):
+        """The month's record (realisasi and aktivitas harian) for whoever may open the month here; anybody
+        else gets a 404 (a PDF link is no page to be sent on from), as does a month of another SKP."""
+        try:
+            _skp, _skp_sudo, _month, month_sudo = self._skp_check_month(skp_id, month_id, access_token)
+        except (AccessError, MissingError):
+            raise request.not_found() from None
+        return self._show_report(model=month_sudo, report_type="pdf", report_ref=MONTH_REPORT,
+                                 download=download in (True, "1", "true", "True"))
 
     @http.route(["/my/skp/<int:skp_id>/month/<int:month_id>"], type="http", auth="user", website=True,
                 methods=["POST"])

@@ -47,6 +47,7 @@ class HrAsnSkpActivity(models.Model):
                                index=True)
     attachment_ids = fields.Many2many("ir.attachment", "hr_asn_skp_activity_attachment_rel", "activity_id",
                                       "attachment_id", string="Evidence")
+    evidence_count = fields.Integer(string="Evidence Files", compute="_compute_evidence_count")
     state = fields.Selection(list(activity_rules.ACTIVITY_STATES), default="draft", required=True, readonly=True,
                              index=True, copy=False)
     review_comment = fields.Text(string="Leader's Comment", readonly=True, copy=False)
@@ -66,6 +67,14 @@ class HrAsnSkpActivity(models.Model):
         for activity in self:
             day = activity.date
             activity.month_id = by_key.get((activity.skp_id.id, day.year, day.month)) if day else False
+
+    @api.depends("attachment_ids")
+    def _compute_evidence_count(self):
+        """The files linked as evidence (counted as the superuser: a leader who may read the activity sees how
+        many files back it even where an attachment's own rule hides its content); one query per batch."""
+        counts = {activity.id: len(activity.attachment_ids) for activity in self.sudo()}
+        for activity in self:
+            activity.evidence_count = counts.get(activity.id, 0)
 
     @api.depends_context("uid")
     def _compute_roles(self):

@@ -67,6 +67,36 @@ class HrAsnSkpMonth(models.Model):
         for month in self:
             month.daily_activity_count, month.daily_activity_hours = stats.get(month, (0, 0.0))
 
+    def _asn_activity_sections(self):
+        """{month id: [section]}: the month's activities under the IKI line they serve, in the order of the
+        lines (Pasal 16: the month's realisasi and its supporting evidence), then those of an IKI the month
+        has no line for (an RHK taken over after they were logged) in a section without a line. A section is
+        ``{"line": month line or None, "iki": IKI, "activities": activities by date, "hours": their sum}``.
+        Read as the reader may (record rules): one search and one read of the evidence links for all the
+        months, whatever the number of activities."""
+        activities = self.env["hr.asn.skp.activity"].search_fetch(
+            [("month_id", "in", self.ids)], ["month_id", "iki_id", "date", "duration", "name", "state"],
+            order="date, id")
+        activities.fetch(["attachment_ids"])
+        by_month = activities.grouped("month_id")
+        result = {}
+        for month in self:
+            by_iki = by_month.get(month, activities.browse()).grouped("iki_id")
+            sections = []
+            for line in month.line_ids:
+                group = by_iki.pop(line.iki_id, activities.browse())
+                sections.append({"line": line, "iki": line.iki_id, "activities": group,
+                                 "hours": sum(group.mapped("duration"))})
+            for iki, group in by_iki.items():
+                sections.append({"line": None, "iki": iki, "activities": group, "hours": sum(group.mapped("duration"))})
+            result[month.id] = sections
+        return result
+
+    def _get_report_base_filename(self):
+        """The month's record as a file: ``Realisasi Maret 2026 - <employee>``."""
+        self.ensure_one()
+        return "Realisasi %s - %s" % (self.name, self.skp_id.employee_name or self.employee_id.name)
+
     def action_open_daily_activities(self):
         self.ensure_one()
         return {"type": "ir.actions.act_window", "name": self.name, "res_model": "hr.asn.skp.activity",

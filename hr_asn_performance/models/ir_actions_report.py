@@ -18,7 +18,7 @@ _logger = logging.getLogger(__name__)
 # by Odoo's subst() on load, which wkhtmltopdf waits for anyway. Their footer has inline styles only (see
 # report_asn_footer), so it is printed without the report's stylesheets, which wkhtmltopdf would fetch and
 # parse for it; an empty header (these reports have none) is not printed at all.
-LIGHT_REPORTS = frozenset({"hr_asn_performance.report_skp"})
+LIGHT_REPORTS = frozenset({"hr_asn_performance.report_skp", "hr_asn_performance.report_skp_month"})
 STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*>")
 # What the stylesheets gave the footer page (Bootstrap's container and reboot, Odoo's reset), measured to
 # print the same footer, pixel for pixel, with the report's paper format.

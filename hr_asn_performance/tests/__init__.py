@@ -28,3 +28,4 @@ from . import test_skp_activity
 from . import test_skp_dialog
 from . import test_siasn_import
 from . import test_briefing
+from . import test_skp_month_record
