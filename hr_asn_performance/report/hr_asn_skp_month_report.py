@@ -58,12 +58,14 @@ class ReportHrAsnSkpMonth(models.AbstractModel):
                 number += 1
             label = str(number) if line else "-"
             activities = [{
+                # numbered under the IKI's number (1.1, 1.2 ...), on their own under an IKI without a line
+                "number": "%s.%d" % (label, index) if line else str(index),
                 "date": date_id(activity.date),
                 "hours": hours_id(activity.duration),
                 "name": activity.name,
                 "evidence": activity.evidence_count,
                 "state": ACTIVITY_STATES_ID.get(activity.state, activity.state),
-            } for activity in section["activities"]]
+            } for index, activity in enumerate(section["activities"], start=1)]
             if line:
                 if quantitative:
                     target = " ".join(filter(None, [skp_rules.format_quantity(line.target_value) if line.target_value
