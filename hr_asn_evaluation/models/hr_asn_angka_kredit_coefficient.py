@@ -32,14 +32,6 @@ class HrAsnAngkaKreditCoefficient(models.Model):
         return rules.DEFAULT_ANGKA_KREDIT_COEFFICIENT
 
     @api.model
-    def _asn_row(self, values):
-        return (values["jenjang"], values["coefficient"])
-
-    @api.model
-    def _asn_row_vals(self, row):
-        return {"jenjang": row[0], "coefficient": row[1]}
-
-    @api.model
     def _asn_validate(self, rows):
         # the percentages are their own table: checked against the default so only coefficients speak here
         return rules.validate_table_angka_kredit(rules.DEFAULT_ANGKA_KREDIT_PERCENT, rows)

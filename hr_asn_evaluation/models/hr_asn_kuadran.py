@@ -32,15 +32,6 @@ class HrAsnKuadran(models.Model):
         return rules.DEFAULT_KUADRAN
 
     @api.model
-    def _asn_row(self, values):
-        return (values["rating_hasil"], values["rating_perilaku"], values["predikat"])
-
-    @api.model
-    def _asn_row_vals(self, row):
-        hasil, perilaku, predikat = row
-        return {"rating_hasil": hasil, "rating_perilaku": perilaku, "predikat": predikat}
-
-    @api.model
     def _asn_validate(self, rows):
         return rules.validate_table_kuadran(rows)
 

@@ -39,14 +39,6 @@ class HrAsnTppRate(models.Model):
         )
 
     @api.model
-    def _asn_row(self, values):
-        return (values["predikat"], values["percent"])
-
-    @api.model
-    def _asn_row_vals(self, row):
-        return {"predikat": row[0], "percent": row[1]}
-
-    @api.model
     def _asn_validate(self, rows):
         return rules.validate_table_tpp(rows)
 

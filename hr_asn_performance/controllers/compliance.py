@@ -39,18 +39,24 @@ def write_workbook(title, sheet_name, columns, rows, totals):
     return output.getvalue()
 
 
+def xlsx_download(model_name, ids, filename):
+    """The XLSX of the rows ``ids`` (comma-separated) of a report model (hr.asn.xlsx.mixin) that the user may
+    read: the model's access and record rules decide (an Admin Kepegawaian OPD gets their own Perangkat
+    Daerah's rows, whatever ids are asked); none readable: 404."""
+    wanted = [int(part) for part in ids.split(",")[:100000] if part.strip().isdigit()]
+    records = request.env[model_name]._asn_xlsx_records(wanted)
+    if not records:
+        raise request.not_found()
+    data = records._asn_xlsx_data()
+    content = write_workbook(data["title"], data["sheet"], data["columns"], data["rows"], data["totals"])
+    return request.make_response(content, headers=[
+        ("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("Content-Disposition", http.content_disposition("%s.xlsx" % filename)),
+    ])
+
+
 class AsnComplianceExport(http.Controller):
     @http.route(["/hr_asn_performance/compliance/xlsx"], type="http", auth="user")
     def export_compliance_xlsx(self, ids="", **kw):
-        """The rows ``ids`` (comma-separated) that the user may read: the model's access rules and record
-        rules decide (an Admin Kepegawaian OPD gets their own Perangkat Daerah, whatever ids are asked)."""
-        wanted = [int(part) for part in ids.split(",") if part.strip().isdigit()]
-        records = request.env["hr.asn.compliance"]._asn_xlsx_records(wanted)
-        if not records:
-            raise request.not_found()
-        data = records._asn_xlsx_data()
-        content = write_workbook(data["title"], data["sheet"], data["columns"], data["rows"], data["totals"])
-        return request.make_response(content, headers=[
-            ("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            ("Content-Disposition", http.content_disposition("%s.xlsx" % _("Kinerja ASN compliance"))),
-        ])
+        """The compliance rows ``ids`` the user may read."""
+        return xlsx_download("hr.asn.compliance", ids, _("Kinerja ASN compliance"))

@@ -8,6 +8,7 @@ class HrAsnBriefingRecap(models.Model):
     included, seed 002), noted, absent. A database view over hr.asn.briefing.attendance."""
 
     _name = "hr.asn.briefing.recap"
+    _inherit = ["hr.asn.xlsx.mixin"]
     _description = "Briefing Attendance Recap"
     _auto = False
     _order = "month desc, unit_id, employee_name"
@@ -15,6 +16,7 @@ class HrAsnBriefingRecap(models.Model):
         "hr.asn.briefing.attendance": ["briefing_id", "employee_id", "employee_name", "date", "unit_id", "opd_id",
                                        "company_id", "status", "is_present"],
     }
+    _asn_xlsx_route = "/hr_asn_performance/briefing/xlsx"
     XLSX_FIELDS = ("month", "unit_id", "employee_name", "nip", "held", "present", "noted", "absent", "rate")
 
     month = fields.Date(readonly=True, help="First day of the month.")
@@ -67,13 +69,4 @@ class HrAsnBriefingRecap(models.Model):
             "columns": [self._fields[name]._description_string(self.env) for name in self.XLSX_FIELDS],
             "rows": rows,
             "totals": totals,
-        }
-
-    def action_export_xlsx(self):
-        """The selected rows (none selected: every row the reader may see) as an XLSX download."""
-        records = self or self.search([])
-        return {
-            "type": "ir.actions.act_url",
-            "url": "/hr_asn_performance/briefing/xlsx?ids=%s" % ",".join(map(str, records.ids)),
-            "target": "self",
         }

@@ -35,6 +35,7 @@ class HrAsnCompliance(models.Model):
     (``hr.asn.skp.month.action_report``)."""
 
     _name = "hr.asn.compliance"
+    _inherit = ["hr.asn.xlsx.mixin"]
     _description = "Kinerja ASN Compliance per Perangkat Daerah"
     _auto = False
     _order = "year desc, opd_id"
@@ -285,6 +286,7 @@ class HrAsnCompliance(models.Model):
     # ------------------------------------------------------------------------------------------
     # XLSX (the writer only writes: controllers/compliance.py)
     # ------------------------------------------------------------------------------------------
+    _asn_xlsx_route = "/hr_asn_performance/compliance/xlsx"
     XLSX_FIELDS = ("year", "opd_id", "headcount", "with_set_skp_count", "without_set_skp_count", "set_rate",
                    "skp_draft_count", "skp_submitted_count", "skp_set_count", "skp_closed_count",
                    "skp_overdue_count", "plan_on_time_count", "plan_late_count", "plan_missing_count",
@@ -315,17 +317,3 @@ class HrAsnCompliance(models.Model):
             "rows": rows,
             "totals": totals,
         }
-
-    def action_export_xlsx(self):
-        """The selected rows (none selected: every row the reader may see) as an XLSX download."""
-        records = self or self.search([])
-        return {
-            "type": "ir.actions.act_url",
-            "url": "/hr_asn_performance/compliance/xlsx?ids=%s" % ",".join(map(str, records.ids)),
-            "target": "self",
-        }
-
-    @api.model
-    def _asn_xlsx_records(self, ids):
-        """The rows of ``ids`` the reader may see (record rules apply to the search)."""
-        return self.search([("id", "in", ids)])

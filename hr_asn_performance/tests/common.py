@@ -8,6 +8,22 @@ from ..rules import nip as nip_rules
 from . import lampiran2_cases as cases
 
 
+class JobCronMixin:
+    """Runs hr.asn.job's cron in a test; the class sets ``cron`` (hr_asn_performance.ir_cron_hr_asn_job)."""
+
+    def run_cron(self, time_budget=None, failing=False):
+        """The cron's code as ir.cron runs it, with a progress record; returns the progress it reported.
+        ``failing``: a job is meant to fail, and its error is logged (checked, not left in the build's log)."""
+        cron, progress = self.cron._add_progress()
+        if failing:
+            with self.assertLogs("odoo.addons.hr_asn_performance.models.hr_asn_job", level="ERROR"):
+                cron.env["hr.asn.job"]._cron_run(time_budget=time_budget)
+        else:
+            cron.env["hr.asn.job"]._cron_run(time_budget=time_budget)
+        self.env.invalidate_all()
+        return progress
+
+
 class HrAsnCityCase(TransactionCase):
     @classmethod
     def setUpClass(cls):

@@ -55,6 +55,37 @@ class TestBriefing(HrAsnRoleUsersCase):
         self.assertTrue(line.is_present)
         self.assertEqual((briefing.present_count, briefing.absent_count), (2, 1))
 
+    def test_approved_time_off_prefills_the_note(self):
+        """With Odoo's Time Off (hr_holidays) installed, an approved leave covering the day lists its employee
+        present with the leave type as the note (seed 002): "Cuti Sakit" as sick, "Dinas Luar" as official
+        travel; a leave still waiting for approval, or one on another day, leaves the person present."""
+        if "hr.leave" not in self.env:
+            self.skipTest("Odoo's Time Off (hr_holidays) is not installed")
+        LeaveType = self.env["hr.leave.type"]
+        approved = {"requires_allocation": "no", "leave_validation_type": "no_validation"}
+        sick = LeaveType.create(dict(approved, name="Cuti Sakit"))
+        duty = LeaveType.create(dict(approved, name="Dinas Luar"))
+        waiting = LeaveType.create({"name": "Cuti Tahunan", "requires_allocation": "no",
+                                    "leave_validation_type": "hr"})
+        day = TODAY.isoformat()
+        leaves = self.env["hr.leave"].create([
+            {"employee_id": self.staff2.id, "holiday_status_id": sick.id, "request_date_from": day,
+             "request_date_to": day},
+            {"employee_id": self.staff3.id, "holiday_status_id": duty.id, "request_date_from": "2026-11-16",
+             "request_date_to": "2026-11-20"},
+            {"employee_id": self.emp["S.dseksi"].id, "holiday_status_id": waiting.id, "request_date_from": day,
+             "request_date_to": day},
+            {"employee_id": self.emp["S.dseksi"].id, "holiday_status_id": sick.id,
+             "request_date_from": "2026-11-19", "request_date_to": "2026-11-19"},
+        ])
+        self.assertEqual(leaves.mapped("state"), ["validate", "validate", "confirm", "validate"])
+        briefing = self.record()
+        self.assertEqual([(line.status, line.note or False, line.is_present) for line in (
+            self.line(briefing, self.staff2), self.line(briefing, self.staff3),
+            self.line(briefing, self.emp["S.dseksi"]))],
+            [("sick", "Cuti Sakit", True), ("duty", "Dinas Luar", True), ("present", False, True)])
+        self.assertEqual((briefing.present_count, briefing.absent_count), (3, 0))
+
     def test_only_the_head_or_the_plt_leads(self):
         with self.assertRefused(ValidationError, "does not lead"):
             self.record(leader=self.emp["S.dseksi"])

@@ -7,11 +7,13 @@ from odoo import sql_db
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
+from .common import JobCronMixin
+
 METHOD = "_asn_recompute_assessors_job"
 
 
 @tagged("post_install", "-at_install")
-class TestJob(TransactionCase):
+class TestJob(JobCronMixin, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -56,17 +58,6 @@ class TestJob(TransactionCase):
     def enqueue(self, user, employees, batch_size=2, name="Recompute Pejabat Penilai"):
         Job = self.env["hr.asn.job"].with_user(user)
         return Job._asn_enqueue(employees.with_user(user), METHOD, name, batch_size=batch_size)
-
-    def run_cron(self, time_budget=None, failing=False):
-        """Run the cron's code as ir.cron does, with a progress record; return the progress it reported.
-        ``failing``: a job is meant to fail, and its error is logged (checked, not left in the build's log)."""
-        cron, progress = self.cron._add_progress()
-        if failing:
-            with self.assertLogs("odoo.addons.hr_asn_performance.models.hr_asn_job", level="ERROR"):
-                cron.env["hr.asn.job"]._cron_run(time_budget=time_budget)
-        else:
-            cron.env["hr.asn.job"]._cron_run(time_budget=time_budget)
-        return progress
 
     def as_outsider(self, records):
         """``records`` as the Admin Kepegawaian OPD of another Pemda, in their own company."""

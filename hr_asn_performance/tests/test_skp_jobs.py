@@ -18,13 +18,13 @@ from odoo.tests.common import JsonRpcException
 
 from ..models import hr_asn_skp as skp_module
 from ..rules import nip as nip_rules
-from .common import HrAsnSkpCase
+from .common import HrAsnSkpCase, JobCronMixin
 
 INJECTED = "Injected failure of the test"
 SET_NOTE = "Set (ditetapkan) by"
 
 
-class SkpJobsMixin:
+class SkpJobsMixin(JobCronMixin):
     @classmethod
     def hire(cls, count, start=0, unit="dseksi"):
         Employee = cls.env["hr.employee"].with_context(hr_asn_no_recompute=True, tracking_disable=True)
@@ -62,18 +62,6 @@ class TestSkpJobs(SkpJobsMixin, HrAsnSkpCase):
         cls.kadis, cls.kabid, cls.kasi = cls.make_cascade()
         cls.staff = cls.hire(8)
         cls.cron = cls.env.ref("hr_asn_performance.ir_cron_hr_asn_job")
-
-    def run_cron(self, time_budget=None, failing=False):
-        """The cron's code as ir.cron runs it (with a progress record); ``failing``: a job is meant to fail
-        and its traceback is logged."""
-        cron, progress = self.cron._add_progress()
-        if failing:
-            with self.assertLogs("odoo.addons.hr_asn_performance.models.hr_asn_job", level="ERROR"):
-                cron.env["hr.asn.job"]._cron_run(time_budget=time_budget)
-        else:
-            cron.env["hr.asn.job"]._cron_run(time_budget=time_budget)
-        self.env.invalidate_all()
-        return progress
 
     @contextmanager
     def batches(self, create=None, set_=None):
