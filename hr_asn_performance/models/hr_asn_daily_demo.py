@@ -65,10 +65,10 @@ class HrAsnDailyDemo(models.AbstractModel):
           BKPSDM for an assessor without a login) accepts what is older than a week and comments on one.
           In a month the leader reviewed, the activities were accepted before the review closed it: stored
           accepted, by that leader, the day after.
-        - Briefings: each of those units with a head holds one every weekday morning but today, led by the
-          head (as their login when they have one), topic and notes from a short list; the attendance is the
-          unit's people (``_asn_fill_attendance``), with somebody on leave, sick or on official travel (present
-          with a note) or absent every few lines, so that the monthly recap has something to show.
+        - Briefings: each of those units with a head and people of its own holds one every weekday morning but
+          today, led by the head (as their login when they have one), topic and notes from a short list; the
+          attendance is the unit's people (``_asn_fill_attendance``), with somebody on leave, sick or on official
+          travel (present with a note) or absent every few lines, so that the monthly recap has something to show.
 
         Deterministic; never after today. Skipped when the units already have briefings (it loads once)."""
         bkpsdm = self.env.ref(DEMO + "user_bkpsdm")
@@ -153,8 +153,11 @@ class HrAsnDailyDemo(models.AbstractModel):
     def _asn_demo_briefings(self, units, days):
         Briefing = self.env["hr.asn.briefing"]
         briefings = Briefing.browse()
+        staffed = self.env["hr.employee"].search([("department_id", "in", units.ids), ("asn_status", "!=", False)])
         for unit in units.filtered("manager_id").sorted("id"):
             head = unit.manager_id
+            if not staffed.filtered(lambda person, u=unit: person.department_id == u and person != u.manager_id):
+                continue  # nobody to take the attendance of (a Kepala Dinas' own unit holds only the head)
             vals_list = [{"unit_id": unit.id, "date": day, "leader_id": head.id,
                           "topic": BRIEFING_TOPICS[number % len(BRIEFING_TOPICS)][0],
                           "notes": BRIEFING_TOPICS[number % len(BRIEFING_TOPICS)][1]}
