@@ -6,6 +6,7 @@ may open the month, nobody else; the month's activities cost the same queries ho
 
 Frozen on 15 March 2026; the people of test_skp_activity.ActivityCase."""
 import base64
+import datetime
 
 import lxml.html
 
@@ -116,6 +117,15 @@ class TestSkpMonthRecord(MonthRecordCase):
         self.env["ir.actions.report"].with_user(self.user_penilai)._render_qweb_html(REPORT, self.march.ids)
         with self.assertRaises(AccessError):
             self.env["ir.actions.report"].with_user(self.user_other)._render_qweb_html(REPORT, self.march.ids)
+
+    def test_demo_days(self):
+        """The demo's month of daily practice: the previous month's weekdays and this month's up to today; in
+        January (the previous month is another SKP year) this month's only."""
+        days = self.env["hr.asn.daily.demo"]._asn_demo_days(datetime.date(2026, 3, 4))
+        self.assertEqual((days[0], days[-1], len(days)), (datetime.date(2026, 2, 2), datetime.date(2026, 3, 4), 23))
+        self.assertTrue(all(day.weekday() < 5 for day in days))
+        self.assertEqual(self.env["hr.asn.daily.demo"]._asn_demo_days(datetime.date(2026, 1, 6)),
+                         [datetime.date(2026, 1, d) for d in (1, 2, 5, 6)])
 
     def test_empty_month_record(self):
         html, _kind = self.env["ir.actions.report"]._render_qweb_html(REPORT, self.month[2].ids)
