@@ -28,3 +28,4 @@ from . import hr_asn_skp_daily
 from . import hr_asn_briefing
 from . import hr_asn_briefing_attendance
 from . import hr_asn_briefing_recap
+from . import mail_template
