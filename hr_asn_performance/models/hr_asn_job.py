@@ -50,9 +50,10 @@ class HrAsnJob(models.Model):
     # A run of the cron stops after this many seconds with work left, and Odoo runs it again at once. Under
     # Odoo's prefork server (--workers) the budget is that of the cron worker's unit of work, which runs the
     # cron up to 10 times (ir_cron.MAX_BATCH_PER_CRON_JOB) and is killed past limit_time_cpu seconds of CPU
-    # (60 by default) or limit_time_real(_cron) seconds (120): no batch starts once the unit spent the budget
-    # or has less than _asn_cpu_margin seconds of CPU left; the cron is triggered anew, for a fresh unit.
-    _asn_time_budget = 60
+    # (60 by default) or limit_time_real(_cron) seconds (120, counted from before the worker's sleep of up to
+    # 70 s): no batch starts once the unit spent the budget or has less than _asn_cpu_margin seconds of CPU
+    # left; the cron is triggered anew, which wakes a worker for a fresh unit.
+    _asn_time_budget = 30
     _asn_cpu_margin = 20
     # the soft RLIMIT_CPU of the worker's current unit of work and when this process first saw it
     _asn_unit = {"limit": None, "start": 0.0}
