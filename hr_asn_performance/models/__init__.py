@@ -20,6 +20,7 @@ from . import hr_asn_skp_feedback
 from . import hr_asn_skp_followup
 from . import hr_asn_skp_review
 from . import ir_actions_report
+from . import mail_template
 from . import hr_asn_job
 from . import hr_asn_compliance
 from . import hr_asn_skp_activity
@@ -28,4 +29,3 @@ from . import hr_asn_skp_daily
 from . import hr_asn_briefing
 from . import hr_asn_briefing_attendance
 from . import hr_asn_briefing_recap
-from . import mail_template
