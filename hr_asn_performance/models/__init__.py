@@ -20,6 +20,7 @@ from . import hr_asn_skp_feedback
 from . import hr_asn_skp_followup
 from . import hr_asn_skp_review
 from . import ir_actions_report
+from . import mail_template
 from . import hr_asn_job
 from . import hr_asn_xlsx_mixin
 from . import hr_asn_compliance

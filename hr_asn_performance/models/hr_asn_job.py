@@ -22,6 +22,7 @@ id}``): the job keeps the last one as its result to download. The model may also
 batches' PDFs); it may return an attachment the same way.
 """
 import logging
+import resource
 import time
 
 import psycopg2
@@ -46,8 +47,16 @@ class HrAsnJob(models.Model):
     _inherit = ["mail.thread"]
     _order = "id desc"
 
-    # A run of the cron stops after this many seconds with work left, and Odoo runs it again at once.
-    _asn_time_budget = 60
+    # A run of the cron stops after this many seconds with work left, and Odoo runs it again at once. Under
+    # Odoo's prefork server (--workers) the budget is that of the cron worker's unit of work, which runs the
+    # cron up to 10 times (ir_cron.MAX_BATCH_PER_CRON_JOB) and is killed past limit_time_cpu seconds of CPU
+    # (60 by default) or limit_time_real(_cron) seconds (120, counted from before the worker's sleep of up to
+    # 70 s): no batch starts once the unit spent the budget or has less than _asn_cpu_margin seconds of CPU
+    # left; the cron is triggered anew, which wakes a worker for a fresh unit.
+    _asn_time_budget = 30
+    _asn_cpu_margin = 20
+    # the soft RLIMIT_CPU of the worker's current unit of work and when this process first saw it
+    _asn_unit = {"limit": None, "start": 0.0}
     # The crons that run jobs (one lane each) and the first key of the advisory lock a lane holds on a job.
     _asn_crons = ("hr_asn_performance.ir_cron_hr_asn_job", "hr_asn_performance.ir_cron_hr_asn_job_2")
     _asn_lock_key = 74280461
@@ -197,16 +206,19 @@ class HrAsnJob(models.Model):
 
     @api.model
     def _cron_run(self, time_budget=None):
-        """The cron: run queued jobs oldest first, batch after batch, until the time budget is spent.
+        """The cron: run queued jobs oldest first, batch after batch, until the time budget is spent (that of
+        the worker's unit of work under Odoo's prefork server, see ``_asn_time_budget``).
 
         Reports to ir.cron how many records this run processed and how many are left in queued and
         running jobs; with some left, Odoo runs the cron again at once (ir.cron._run_job).
         """
         budget = self._asn_time_budget if time_budget is None else time_budget
-        deadline = time.monotonic() + budget
+        deadline = self._asn_unit_start() + budget
         jobs = self.sudo().search([("state", "in", ("queued", "running"))], order="id")
         processed = 0
         for job in jobs:
+            if self._asn_unit_spent(deadline):
+                break
             if not job._asn_try_lock():
                 continue  # the other lane runs it
             try:
@@ -221,6 +233,10 @@ class HrAsnJob(models.Model):
                 break
         left = self.sudo().search_fetch([("state", "in", ("queued", "running"))], ["total", "done"])
         remaining = sum(job.total - job.done for job in left)
+        if remaining and self._asn_unit_spent(deadline):
+            # Odoo runs the cron again in this unit of work, which does nothing (no progress: Odoo stops);
+            # the trigger wakes a worker for the next unit
+            self._asn_trigger()
         self.env["ir.cron"]._notify_progress(done=processed, remaining=remaining)
         return processed
 
@@ -234,6 +250,8 @@ class HrAsnJob(models.Model):
         ids = self.record_ids or []
         processed = 0
         while self.done < len(ids):
+            if self._asn_unit_spent(deadline):
+                return processed
             batch = ids[self.done:self.done + self.batch_size]
             try:
                 with self.env.cr.savepoint():
@@ -257,6 +275,34 @@ class HrAsnJob(models.Model):
                 return processed  # _cron_run reports what is left
         self._asn_finish(target, ids)
         return processed
+
+    @api.model
+    def _asn_cpu_limit(self):
+        """The soft RLIMIT_CPU that Odoo's prefork worker sets before each unit of work (its CPU time so far
+        plus limit_time_cpu: odoo/service/server.py, ``Worker.check_limits``); None without one (threaded
+        server, tests)."""
+        soft, _hard = resource.getrlimit(resource.RLIMIT_CPU)
+        return None if soft == resource.RLIM_INFINITY else soft
+
+    @api.model
+    def _asn_unit_start(self):
+        """When the current unit of work began (as far as this process saw it): now without a CPU limit."""
+        limit, now = self._asn_cpu_limit(), time.monotonic()
+        if limit is None:
+            return now
+        unit = type(self)._asn_unit
+        if unit["limit"] != limit:
+            unit.update(limit=limit, start=now)
+        return unit["start"]
+
+    @api.model
+    def _asn_unit_spent(self, deadline):
+        """Under a worker's limits: the unit of work spent its budget or nearly its CPU (a batch must fit)."""
+        limit = self._asn_cpu_limit()
+        if limit is None:
+            return False
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return time.monotonic() >= deadline or limit - usage.ru_utime - usage.ru_stime < self._asn_cpu_margin
 
     def _asn_target(self):
         """The job's model in the queuing user's environment and company; None if it may not run there."""

@@ -618,7 +618,7 @@ class HrAsnSkp(models.Model):
             lambda record: (record.employee_id.user_id.partner_id or record.employee_id.work_contact_id).email)
         if not template or not records:
             return self.env["mail.mail"]
-        return template.sudo().send_mail_batch(records.ids, email_layout_xmlid="mail.mail_notification_light")
+        return template.sudo()._asn_send_mail_batch(records.ids, "mail.mail_notification_light")
 
     def _asn_workflow_write(self, values, note):
         """Move a batch of SKPs: one UPDATE and one batch of chatter notes (state tracking would post

@@ -3,10 +3,12 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 from odoo.tools.misc import format_date
 
 from ..rules import skp as skp_rules
 from .hr_asn_skp_content_mixin import check_writable
+from .hr_asn_version_mixin import VERSION_FIELD
 
 # What a user may write on a month (issue 9, finding 6): the leader's review note and, through them,
 # the lines (which check themselves). The state and dates move through the month's buttons (as the
@@ -149,24 +151,78 @@ class HrAsnSkpMonth(models.Model):
     @api.model
     def _asn_open_months(self, skps):
         """Create the months of the SKPs' periods, with a line per IKI; idempotent (after a revision,
-        only the missing months and lines are added). Two creates whatever the number of SKPs."""
+        only the missing months and lines are added). As the superuser (the action checked the role).
+
+        Issue 13: setting a city's SKPs opens 12 months and their lines for each (240,000 months and
+        480,000 lines for 20,000 employees), so they are written in two INSERTs per batch of SKPs, not
+        through ``create`` (which computes the defaults and fields of every record one by one). What
+        ``create`` would store is stored: the defaults and the stored computed fields of a new month
+        (``_asn_new_month_row``; ``test_months_opened_in_sql_are_what_create_makes`` compares them
+        field by field with ``create``'s), the lines' first version (hr.asn.version.mixin) and the
+        log columns; the SKPs' months are read afresh and what depends on the new rows is marked to recompute,
+        as after ``create``."""
         skps = skps.sudo()
         existing = self.sudo().search([("skp_id", "in", skps.ids)])
         by_key = {(month.skp_id.id, month.month): month for month in existing}
-        month_vals, line_vals = [], []
+        new_months, line_pairs, ikis_of = [], [], {}
         for skp in skps:
             ikis = skp.iki_ids.filtered(lambda iki: not iki.rhk_id.taken_over)
+            ikis_of[skp.id] = ikis.ids
             for number in skp_rules.months_of(skp.date_from, skp.date_to):
                 month = by_key.get((skp.id, number))
                 if not month:
-                    month_vals.append({"skp_id": skp.id, "month": number,
-                                       "line_ids": [fields.Command.create({"iki_id": iki.id}) for iki in ikis]})
+                    new_months.append(self._asn_new_month_row(skp, number))
                 elif month.state == "open":
-                    missing = ikis - month.line_ids.iki_id
-                    line_vals += [{"month_id": month.id, "iki_id": iki.id} for iki in missing]
-        self.sudo().with_context(mail_create_nolog=True, mail_create_nosubscribe=True,
-                                 tracking_disable=True).create(month_vals)
-        self.env["hr.asn.skp.month.line"].sudo().create(line_vals)
+                    line_pairs += [(month.id, skp.id, iki.id) for iki in ikis - month.line_ids.iki_id]
+        months = self.browse()
+        if new_months:
+            rows = self._asn_insert_rows(self, new_months)
+            months = self.browse([month_id for month_id, _skp_id in rows])
+            for month_id, skp_id in rows:
+                line_pairs += [(month_id, skp_id, iki_id) for iki_id in ikis_of[skp_id]]
+        lines = self.env["hr.asn.skp.month.line"]
+        if line_pairs:
+            lines = lines.browse([line_id for line_id, _skp_id in self._asn_insert_rows(lines, [
+                {"month_id": month_id, "skp_id": skp_id, "iki_id": iki_id, VERSION_FIELD: 1}
+                for month_id, skp_id, iki_id in line_pairs])])
+        # as after create: who lists them reads them afresh, what depends on them is recomputed
+        skps.invalidate_recordset(["month_ids"])
+        existing.invalidate_recordset(["line_ids"])
+        for records, fnames in ((months, list(new_months[:1] and new_months[0])), (lines, ["month_id", "iki_id"])):
+            # their own stored computes were written with them
+            own = [field for field in records._fields.values() if field.store and field.compute]
+            with self.env.protecting(own, records):
+                records.modified(fnames, create=True)
+
+    def _asn_new_month_row(self, skp, number):
+        """The columns of a new month of ``skp``: its links, its defaults and stored computes (as
+        ``_compute_deadlines``, ``_compute_review_deadline`` and ``_compute_entered_late`` compute them
+        for a month without dates)."""
+        company = skp.company_id
+        plan_deadline, realisasi_deadline = skp_rules.month_deadlines(
+            skp.year, number, company.asn_plan_day or skp_rules.DEFAULT_PLAN_DAY,
+            company.asn_realisasi_day or skp_rules.DEFAULT_REALISASI_DAY)
+        return {
+            "skp_id": skp.id, "employee_id": skp.employee_id.id, "company_id": company.id, "year": skp.year,
+            "month": number, "state": "open", "plan_deadline": plan_deadline,
+            "realisasi_deadline": realisasi_deadline,
+            "review_deadline": skp_rules.review_deadline(realisasi_deadline, None, company.asn_review_days or 0),
+            "plan_entered_late": False, "report_entered_late": False,
+        }
+
+    def _asn_insert_rows(self, model, rows):
+        """INSERT ``rows`` (dicts of the same columns of ``model``) in one statement, an array per column,
+        with the log columns of the current user; returns the (id, skp_id) of the new rows."""
+        columns = list(rows[0])
+        arrays = SQL(", ").join(
+            SQL("%s::%s[]", [row[column] for row in rows], SQL(model._fields[column].column_type[1]))
+            for column in columns)
+        log = SQL("%s, %s, %s, %s", self.env.uid, self.env.cr.now(), self.env.uid, self.env.cr.now())
+        self.env.cr.execute(SQL(
+            "INSERT INTO %s (%s, create_uid, create_date, write_uid, write_date) SELECT *, %s FROM unnest(%s) "
+            "RETURNING id, skp_id",
+            SQL.identifier(model._table), SQL(", ").join(map(SQL.identifier, columns)), log, arrays))
+        return self.env.cr.fetchall()
 
     # ------------------------------------------------------------------------------------------
     # Workflow

@@ -3,6 +3,10 @@
 The job under test is a real one: the Lampiran II recompute of employees (hr.employee
 ``_asn_recompute_assessors_job``), run as the Admin Kepegawaian OPD who queued it.
 """
+import resource
+import time
+from unittest.mock import patch
+
 from odoo import sql_db
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
@@ -152,6 +156,33 @@ class TestJob(JobCronMixin, TransactionCase):
         progress = self.run_cron()
         self.assertEqual((job.state, job.done), ("done", 3))
         self.assertEqual((progress.done, progress.remaining), (2, 0))
+
+    def test_worker_limits_end_the_unit_of_work_in_time(self):
+        """Under Odoo's prefork server a cron worker is killed past limit_time_cpu (60 s of CPU by default) in a
+        unit of work, which runs the cron up to 10 times: the budget is the unit's, no batch starts with it
+        spent or with less CPU left than a batch needs, and a trigger wakes a worker for the next unit."""
+        Job = type(self.env["hr.asn.job"])
+        job = self.enqueue(self.admin_a, self.staff["a"], batch_size=1)
+        triggers = self.env["ir.cron.trigger"].sudo()
+        crons = self.cron | self.env.ref("hr_asn_performance.ir_cron_hr_asn_job_2")
+        before = triggers.search_count([("cron_id", "in", crons.ids)])
+        used = sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+        with patch.dict(Job._asn_unit, {"limit": None, "start": 0.0}):
+            # a unit with 10 s of CPU left: nothing starts
+            with patch.object(Job, "_asn_cpu_limit", lambda self: int(used) + 10):
+                progress = self.run_cron()
+            self.assertEqual((job.state, job.done, progress.done, progress.remaining), ("queued", 0, 0, 3))
+            self.assertGreater(triggers.search_count([("cron_id", "in", crons.ids)]), before, "woken again")
+            # a unit that began 100 s ago (an earlier run of the cron spent its budget): nothing starts
+            limit = int(used) + 1000
+            Job._asn_unit.update(limit=limit, start=time.monotonic() - 100)
+            with patch.object(Job, "_asn_cpu_limit", lambda self: limit):
+                progress = self.run_cron()
+            self.assertEqual((job.done, progress.done, progress.remaining), (0, 0, 3))
+            # the next unit of work (Odoo set a new limit) runs the job
+            with patch.object(Job, "_asn_cpu_limit", lambda self: limit + 1):
+                progress = self.run_cron()
+            self.assertEqual((job.state, job.done, progress.done, progress.remaining), ("done", 3, 3, 0))
 
     def test_failing_batch_keeps_earlier_batches_and_retry_runs_the_rest_once(self):
         staff_a, staff_b = self.staff["a"], self.staff["b"]

@@ -155,6 +155,39 @@ class TestSkpJobs(SkpJobsMixin, HrAsnSkpCase):
         self.assertEqual([self.set_notes(skp) for skp in skps], [1] * 8, "nothing set twice")
         self.assertEqual([len(skp.month_ids) for skp in skps], [12] * 8)
 
+    def test_set_selected_mails_each_employee_in_their_language(self):
+        """The set job e-mails its batch rendered at once (issue 13: the body compiled once per language, the
+        layout around what is sent): each employee gets what Odoo's ``send_mail_batch`` makes of the template
+        with its layout, in their language; the chatter keeps the message without the layout."""
+        self.env["res.lang"]._activate_lang("id_ID")
+        self.env["ir.module.module"]._load_module_terms(["hr_asn_performance"], ["id_ID"], overwrite=True)
+        staff = self.staff[:5]
+        for number, employee in enumerate(staff):
+            employee.work_email = "staf%s@kota-uji.invalid" % number
+            employee.work_contact_id.lang = "id_ID" if number % 2 else "en_US"
+        skps = self.submitted(staff, self.kasi.rhk_ids[0])
+        with self.batches(set_=5):
+            skps.with_user(self.user_penilai).action_set_selected()
+        self.run_cron()
+        self.assertEqual(set(skps.mapped("state")), {"set"})
+        mails = self.env["mail.mail"].sudo().search([("model", "=", "hr.asn.skp"), ("res_id", "in", skps.ids)])
+        self.assertEqual(sorted(mails.mapped("res_id")), sorted(skps.ids), "one e-mail per employee")
+        self.assertEqual({mail.recipient_ids.lang: mail.subject for mail in mails},
+                         {"en_US": "Your SKP 2026 is set (ditetapkan)", "id_ID": "SKP 2026 Anda telah ditetapkan"})
+        template = self.env.ref("hr_asn_performance.mail_template_skp_set").with_user(self.user_penilai).sudo()
+        odoo_mails = template.send_mail_batch(skps.ids, email_layout_xmlid="mail.mail_notification_light")
+        sent = {mail.res_id: mail for mail in mails}
+        for odoo_mail in odoo_mails:
+            mail = sent[odoo_mail.res_id]
+            self.assertEqual((mail.subject, mail.email_from, mail.recipient_ids, mail.body_html),
+                             (odoo_mail.subject, odoo_mail.email_from, odoo_mail.recipient_ids, odoo_mail.body_html))
+            self.assertIn("/my/skp/%s" % mail.res_id, mail.body_html)
+            greeting = "Yth." if mail.recipient_ids.lang == "id_ID" else "Dear"
+            self.assertIn(greeting, mail.body_html)
+            self.assertIn(greeting, mail.mail_message_id.body, "the chatter keeps the message")
+            self.assertNotIn("<table", mail.mail_message_id.body, "without the e-mail's layout")
+            self.assertIn("<table", mail.body_html, "the e-mail in its layout")
+
     def test_set_selected_checks_up_front(self):
         mine = self.submitted(self.staff[:2], self.kasi.rhk_ids[0])
         other = self.make_skp("S.dsub")  # a draft she may not even read

@@ -1,12 +1,15 @@
 """Monthly plan and realisasi (Pasal 16; Kota Semarang seed 002: targets by the 2nd, realisasi by the
 3rd of the next month), Umpan Balik Berkelanjutan (Pasal 17-19) and follow-up (Pasal 20-21)."""
 import base64
+import datetime
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from ..rules import nip as nip_rules
 from .common import HrAsnSkpCase
 
 
@@ -93,6 +96,42 @@ class TestSkpMonthly(HrAsnSkpCase):
             self.skp.rhk_ids[0].with_user(self.user_pegawai).write({"taken_over": False})
         self.month[1].with_user(self.user_penilai).review_note = "Perlu bukti dukung"
         self.assertEqual((self.month[1].state, self.month[1].review_note), ("open", "Perlu bukti dukung"))
+
+    def test_months_opened_in_sql_are_what_create_makes(self):
+        """Setting writes the months and their lines in two INSERTs (issue 13, ``_asn_open_months``): every
+        stored field holds what ``create`` would store (defaults, related and computed fields, here with the
+        Pemda's own days), the lines start at version 1, and the SKP lists them at once."""
+        self.company.write({"asn_plan_day": 5, "asn_realisasi_day": 10, "asn_review_days": 4})
+        employee = self.env["hr.employee"].with_context(hr_asn_no_recompute=True, tracking_disable=True).create({
+            "name": "Staf Baru", "department_id": self.units["dseksi"].id, "company_id": self.company.id,
+            "asn_status": "pns", "asn_position_kind": "pelaksana", "asn_golongan": "II/c",
+            "nip": nip_rules.build(datetime.date(1992, 5, 5), 2017, 3, "female", 1)})
+        self.env["hr.employee"]._asn_recompute_assessors()
+        with patch.dict(self.emp, {"Staf Baru": employee}):
+            skp = self.make_skp("Staf Baru", approach="kuantitatif", parent_rhk=self.kasi.rhk_ids[0], iki_count=2)
+        self.assertFalse(skp.month_ids)
+        self.set_skp(skp)
+        self.assertEqual(len(skp.month_ids), 12, "read afresh after the INSERT")
+        self.assertEqual(len(skp.month_ids.line_ids), 24)
+        self.env.invalidate_all()
+        log_columns = {"id", "create_uid", "create_date", "write_uid", "write_date"}
+        Month, Line = self.env["hr.asn.skp.month"].sudo(), self.env["hr.asn.skp.month.line"].sudo()
+        for month in skp.month_ids:
+            made = Month.new({"skp_id": skp.id, "month": month.month})
+            for name, field in Month._fields.items():
+                if field.store and field.column_type and name not in log_columns:
+                    self.assertEqual(month[name], made[name], "month %s: %s" % (month.month, name))
+            for line in month.line_ids:
+                made = Line.new({"month_id": month.id, "iki_id": line.iki_id.id})
+                for name, field in Line._fields.items():
+                    if field.store and field.column_type and name not in log_columns:
+                        self.assertEqual(line[name], made[name], "line: %s" % name)
+        february = skp.month_ids.filtered(lambda m: m.month == 2)
+        self.assertEqual((february.plan_deadline.isoformat(), february.realisasi_deadline.isoformat(),
+                          february.review_deadline.isoformat()), ("2026-02-05", "2026-03-10", "2026-03-14"))
+        self.assertEqual(set(skp.month_ids.line_ids.mapped("asn_version")), {1})
+        self.assertEqual(skp.month_ids.create_uid, self.env.user)
+        self.assertEqual(skp.month_ids.line_ids.iki_id, skp.iki_ids)
 
     def test_no_realisasi_before_set(self):
         draft = self.make_skp("S.dsub")
