@@ -12,7 +12,21 @@ csrf_token, and any other the page adds, e.g. a version), with the user's change
 written is unique (login, iteration, a random tag): every save the server accepted is appended to
 HR_ASN_LOAD_ACCEPTED as one JSON line, for the database check afterwards. Every request is named after its
 step, so Locust's statistics are per step. Only the host Locust is given (127.0.0.1) is contacted.
+
+Every request is also written to HR_ASN_LOAD_REQUESTS (CSV: time, step, milliseconds, error), with one line
+"spawning complete" when the last user has started: the report splits the run there into the ramp (the
+logins) and the month-end that follows, and keeps the logins' figures although Locust resets its own
+statistics at that point (``--reset-stats``). A request that got no answer (status 0) is recorded with the
+error the connection raised, not only its status.
+
+Think times (HR_ASN_LOAD_THINK, HR_ASN_LOAD_TYPING: MIN,MAX seconds, uniform): THINK before a tap that
+opens a page (read the page, find the link: 5-15 s by default), TYPING before each save: the month's
+targets and its realisasi are typed on a phone, a sentence or two per IKI line (people type about 36 words
+a minute on a phone: Palin et al., "How do people type on mobile devices?", MobileHCI 2019; a line of
+realisasi of 15-25 words takes 25-40 s), and the realisasi's bukti dukung is picked from the phone's files
+or photographed: 30-90 s by default for a form of two or three lines.
 """
+import csv
 import html.parser
 import itertools
 import json
@@ -32,7 +46,9 @@ CITY = json.load(open(os.environ["HR_ASN_LOAD_CITY"], encoding="utf-8"))
 ACCEPTED_PATH = os.environ["HR_ASN_LOAD_ACCEPTED"]
 ITERATIONS = int(os.environ.get("HR_ASN_LOAD_ITERATIONS", "2"))
 REVIEWS = int(os.environ.get("HR_ASN_LOAD_REVIEWS", "12"))
-THINK = tuple(float(x) for x in os.environ.get("HR_ASN_LOAD_THINK", "3,8").split(","))
+THINK = tuple(float(x) for x in os.environ.get("HR_ASN_LOAD_THINK", "5,15").split(","))
+TYPING = tuple(float(x) for x in os.environ.get("HR_ASN_LOAD_TYPING", "30,90").split(","))
+REQUESTS_PATH = os.environ.get("HR_ASN_LOAD_REQUESTS")
 # a small PDF: the bukti dukung of a month (types and size as rules/skp.py check_bukti accepts)
 BUKTI = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n" \
         b"trailer<</Root 1 0 R>>\n" + b"%" + b"x" * 2048 + b"\n%%EOF\n"
@@ -60,6 +76,34 @@ def quit_when_everybody_is_done(environment, **_kwargs):
                 return
     if environment.runner is not None:
         gevent.spawn(watch)
+
+
+_requests_log = open(REQUESTS_PATH, "a", encoding="utf-8", newline="") if REQUESTS_PATH else None
+_requests_csv = csv.writer(_requests_log) if _requests_log else None
+
+
+def record(step, milliseconds, error=""):
+    if _requests_csv is not None:
+        with _lock:
+            _requests_csv.writerow(["%.3f" % time.time(), step, "%.1f" % milliseconds, error])
+            _requests_log.flush()
+
+
+@events.request.add_listener
+def record_request(name, response_time, exception=None, response=None, **_kwargs):
+    """Every request with its time and, if it failed, why (the connection's own error for a status 0)."""
+    error = ""
+    if exception is not None:
+        error = str(exception)
+        cause = getattr(response, "error", None) if response is not None else None
+        if cause is not None and cause is not exception and str(cause) not in error:
+            error += " <- %s: %s" % (type(cause).__name__, cause)
+    record(name, response_time or 0, error.replace("\n", " ")[:300])
+
+
+@events.spawning_complete.add_listener
+def mark_ramp_end(user_count, **_kwargs):
+    record("spawning complete", 0, "%d users" % user_count)
 
 
 @events.user_error.add_listener
@@ -128,8 +172,8 @@ class OdooUser(HttpUser):
     abstract = True
     wait_time = between(*THINK)
 
-    def think(self):
-        time.sleep(random.uniform(*THINK))
+    def think(self, spread=THINK):
+        time.sleep(random.uniform(*spread))
 
     def log_in(self, login, redirect):
         """A new session: the login form (its hidden inputs), then the POST; True when logged in."""
@@ -137,13 +181,13 @@ class OdooUser(HttpUser):
         with self.client.get("/web/login", name="1 login form", catch_response=True) as response:
             fields = form_fields(response.text, "/web/login") if response.status_code == 200 else None
             if not fields:
-                response.failure("no login form (%s)" % response.status_code)
+                response.failure("no login form (%s %s)" % (response.status_code, response.error or ""))
                 return False
         data = dict(fields, login=login, password=CITY["password"], redirect=redirect)
         with self.client.post("/web/login", data=data, name="2 login", allow_redirects=False,
                               catch_response=True) as response:
             if response.status_code not in (302, 303) or "/web/login" in response.headers.get("Location", ""):
-                response.failure("login refused for %s (%s)" % (login, response.status_code))
+                response.failure("login refused for %s (%s %s)" % (login, response.status_code, response.error or ""))
                 return False
         return True
 
@@ -162,7 +206,7 @@ class EmployeeUser(OdooUser):
         """GET, marked failed unless 200 (and ``check(text)`` holds); the page or None."""
         with self.client.get(url, name=name, catch_response=True) as response:
             if response.status_code != 200 or "/web/login" in response.url:
-                response.failure("%s -> %s %s" % (url, response.status_code, response.url))
+                response.failure("%s -> %s %s" % (url, response.status_code, response.error or response.url))
                 return None
             problem = check(response.text) if check else None
             if problem:
@@ -184,7 +228,7 @@ class EmployeeUser(OdooUser):
                 error = re.search(r'alert-danger[^>]*>(.*?)</div>', response.text or "", re.DOTALL)
                 response.failure("not saved (%s): %s" % (response.status_code,
                                                          re.sub(r"<[^>]+>|\s+", " ", error.group(1)).strip()
-                                                         if error else response.url))
+                                                         if error else response.error or response.url))
                 return None
             return response.text
 
@@ -219,7 +263,7 @@ class EmployeeUser(OdooUser):
         if not targets:
             self.fail_step("6 save targets", "no target field on %s" % month_url)
             return
-        self.think()
+        self.think(TYPING)
         page = self.save(month_url, page, "6 save targets", targets)
         if not page:
             return
@@ -232,7 +276,7 @@ class EmployeeUser(OdooUser):
             self.fail_step("7 save realisasi + bukti", "no realisasi field on %s" % month_url)
             return
         bukti = "bukti-load-%s.pdf" % tag
-        self.think()
+        self.think(TYPING)
         page = self.save(month_url, page, "7 save realisasi + bukti", realisasi,
                          files=[("bukti_%d" % first_line, (bukti, BUKTI, "application/pdf"))])
         if not page:
@@ -272,7 +316,8 @@ class LeaderUser(OdooUser):
             except ValueError:
                 body = {}
             if response.status_code != 200 or "error" in body or "result" not in body:
-                message = (body.get("error") or {}).get("data", {}).get("message") or response.status_code
+                message = (body.get("error") or {}).get("data", {}).get("message") \
+                    or "%s %s" % (response.status_code, response.error or "")
                 response.failure("%s: %s" % (name, message))
                 return None
             return body["result"]

@@ -81,13 +81,18 @@ class SkpPortal(CustomerPortal):
         return [("employee_id", "in", request.env.user.sudo().employee_ids.ids)]
 
     def _skp_check_access(self, skp_id, access_token=None):
-        """(SKP as the user, SKP as superuser) of somebody who may open it here, else AccessError."""
-        skp_sudo = self._document_check_access("hr.asn.skp", skp_id, access_token)
-        skp = request.env["hr.asn.skp"].browse(skp_sudo.id)
+        """(SKP as the user, SKP as superuser) of somebody who may open it here, else AccessError. The
+        superuser's SKP is in the user's environment (``skp.sudo()``, not ``_document_check_access``'s
+        OdooBot): the pages read the user's time zone and records once, not again for another user."""
+        # the people the record rules and the roles read, in narrow queries (decides nothing; an id that
+        # does not exist raises MissingError here as below)
+        request.env["hr.asn.skp"].sudo().browse(skp_id)._asn_fetch_people()
+        document_sudo = self._document_check_access("hr.asn.skp", skp_id, access_token)
+        skp = request.env["hr.asn.skp"].browse(document_sudo.id)
         if skp.is_mine or skp.is_assessor:
-            return skp, skp_sudo
-        if access_token and skp_sudo.access_token and consteq(skp_sudo.access_token, access_token):
-            return skp, skp_sudo
+            return skp, skp.sudo()
+        if access_token and document_sudo.access_token and consteq(document_sudo.access_token, access_token):
+            return skp, skp.sudo()
         raise AccessError(_("This SKP is not yours."))
 
     def _skp_check_mine(self, skp_id):

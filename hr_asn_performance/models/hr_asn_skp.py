@@ -49,6 +49,11 @@ TODO_NEWS_DAYS = 14
 ASSESSOR_PATHS = ("pejabat_penilai_id", "atasan_pejabat_penilai_id", "employee_id.pejabat_penilai_id",
                   "employee_id.atasan_pejabat_penilai_id")
 
+# what the record rules on the SKP and its parts and the roles (_compute_roles) read of the people: Odoo 18
+# checks record rules in Python on the records' fields (odoo/models.py _check_access, filtered_domain); the
+# assessed employees only of the SKP's employee (the cascading rule)
+PEOPLE_FIELDS = ("user_id", "pejabat_penilai_id", "atasan_pejabat_penilai_id")
+
 STATES = [
     ("draft", "Draft"),
     ("submitted", "Diajukan"),
@@ -214,6 +219,23 @@ class HrAsnSkp(models.Model):
         for skp in self:
             skp.feedback_count = feedback.get(skp, 0)
             skp.taken_over_count = taken.get(skp, 0)
+
+    def _asn_fetch_people(self):
+        """Read the people of these SKPs (the employee, their Pejabat Penilai Kinerja and atasan, as the SKP
+        names them and as they are now, and the assessed employees of the employee) with only the fields
+        the roles and the record rules look at: two or three narrow queries instead of whole
+        ``hr.employee`` rows (a hundred columns) on every portal page. Only a cache warm-up: decides
+        nothing, reads as the superuser what the caller's checks then decide on. Called by the portal before
+        its checks (controllers/portal.py _skp_check_access); the backend reads these rows whole anyway."""
+        skps = self.sudo()
+        employees = skps.employee_id | skps.pejabat_penilai_id | skps.atasan_pejabat_penilai_id
+        employees.fetch(PEOPLE_FIELDS)
+        skps.employee_id.fetch(["assessee_ids"])
+        others = (employees.pejabat_penilai_id | employees.atasan_pejabat_penilai_id
+                  | skps.employee_id.assessee_ids) - employees
+        if others:
+            others.fetch(["user_id"])
+        return self
 
     @api.depends_context("uid")
     def _compute_roles(self):

@@ -19,6 +19,7 @@ from . import test_job
 from . import test_compliance
 from . import test_skp_review
 from . import test_skp_portal_review
+from . import test_skp_portal_queries
 from . import test_skp_notifications
 from . import test_skp_concurrent_edit
 from . import test_skp_concurrent_retry
