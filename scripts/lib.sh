@@ -16,6 +16,8 @@
 #   HR_ASN_PYTHON        python used to create the venv (default: first of
 #                        python3.11/3.12/3.10/python3 that is 3.10..3.12)
 #   HR_ASN_VENV          venv location (default: $HR_ASN_HOME/venv)
+#   HR_ASN_CONF          odoo.conf written and used (default: $HR_ASN_HOME/odoo.conf;
+#                        one per checkout when several share one HR_ASN_HOME)
 #   HR_ASN_DB_HOST/PORT/USER/PASSWORD
 #                        use this PostgreSQL server instead of our own cluster
 #   HR_ASN_PGDATA        data dir of our own cluster (default $HR_ASN_HOME/pgdata)
@@ -31,7 +33,7 @@
 HR_ASN_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 HR_ASN_HOME=${HR_ASN_HOME:-$HOME/.cache/hr_asn}
 HR_ASN_VENV=${HR_ASN_VENV:-$HR_ASN_HOME/venv}
-HR_ASN_CONF=$HR_ASN_HOME/odoo.conf
+HR_ASN_CONF=${HR_ASN_CONF:-$HR_ASN_HOME/odoo.conf}
 HR_ASN_PG_STATE=$HR_ASN_HOME/pg.env
 # Our three addons, in install order.
 HR_ASN_MODULES=(hr_asn_performance hr_asn_360 hr_asn_evaluation)
