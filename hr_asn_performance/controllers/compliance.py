@@ -10,9 +10,10 @@ from odoo import _, http
 from odoo.http import request
 
 
-def write_workbook(title, sheet_name, columns, rows, totals):
+def write_workbook(title, sheet_name, columns, rows, totals, widths=None):
     """One sheet: ``title`` in A1, ``columns`` on row 3, then ``rows`` and the ``totals`` in bold; ratios
-    (floats) with one decimal. Returns the workbook as bytes."""
+    (floats) with one decimal; ``widths`` the columns' widths in characters (default 7, 40, then 12 each).
+    Returns the workbook as bytes."""
     output = io.BytesIO()
     workbook = xlsxwriter.Workbook(output, {"in_memory": True})
     sheet = workbook.add_worksheet(sheet_name[:31])  # Excel's limit for a sheet name
@@ -32,9 +33,8 @@ def write_workbook(title, sheet_name, columns, rows, totals):
                 sheet.write(index, col, value, plain)
     sheet.freeze_panes(3, 2)
     sheet.set_row(2, 45)
-    sheet.set_column(0, 0, 7)
-    sheet.set_column(1, 1, 40)
-    sheet.set_column(2, len(columns), 12)
+    for col, width in enumerate(widths or [7, 40] + [12] * (len(columns) - 2)):
+        sheet.set_column(col, col, width)
     workbook.close()
     return output.getvalue()
 
@@ -48,7 +48,8 @@ def xlsx_download(model_name, ids, filename):
     if not records:
         raise request.not_found()
     data = records._asn_xlsx_data()
-    content = write_workbook(data["title"], data["sheet"], data["columns"], data["rows"], data["totals"])
+    content = write_workbook(data["title"], data["sheet"], data["columns"], data["rows"], data["totals"],
+                             data.get("widths"))
     return request.make_response(content, headers=[
         ("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         ("Content-Disposition", http.content_disposition("%s.xlsx" % filename)),

@@ -69,4 +69,6 @@ class HrAsnBriefingRecap(models.Model):
             "columns": [self._fields[name]._description_string(self.env) for name in self.XLSX_FIELDS],
             "rows": rows,
             "totals": totals,
+            # month, unit, name, NIP (18 digits), then the counts and the rate
+            "widths": [9, 40, 32, 21] + [10] * (len(self.XLSX_FIELDS) - 4),
         }

@@ -1,11 +1,14 @@
 """Briefing and its attendance recap (Kota Semarang, seed 002 "Pengisian Briefing"; rules/briefing.py)."""
 import datetime
+import io
 
+import openpyxl
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from ..controllers.compliance import write_workbook
 from .common import HrAsnRoleUsersCase
 
 TODAY = datetime.date(2026, 11, 18)
@@ -153,3 +156,10 @@ class TestBriefing(HrAsnRoleUsersCase):
         self.assertEqual(data["totals"][0][:2], ["2026-11", self.seksi.name])
         self.assertEqual(data["totals"][0][4:], [6, 5, 1, 1, 83.3])
         self.assertEqual(len(data["rows"]), 6)
+        # the workbook a user opens: the name and the NIP (18 digits) fit their columns
+        content = write_workbook(data["title"], data["sheet"], data["columns"], data["rows"], data["totals"],
+                                 data["widths"])
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        self.assertEqual(sheet.cell(row=4, column=3).value, data["rows"][0][2])
+        self.assertGreaterEqual(sheet.column_dimensions["C"].width, 32)
+        self.assertGreaterEqual(sheet.column_dimensions["D"].width, 19)
