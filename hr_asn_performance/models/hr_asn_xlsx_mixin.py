@@ -3,8 +3,9 @@ from odoo import api, models
 
 class HrAsnXlsxMixin(models.AbstractModel):
     """A report model's rows as an XLSX download (compliance table, briefing recap): the model prepares the
-    sheet in ``_asn_xlsx_data`` (a dict of ``title``, ``sheet``, ``columns``, ``rows``, ``totals`` and optionally ``widths``), its
-    route (``_asn_xlsx_route``, controllers/compliance.py ``xlsx_download``) only writes it (STYLE.md)."""
+    sheet in ``_asn_xlsx_data`` (a dict of ``title``, ``sheet``, ``columns``, ``rows``, ``totals`` and
+    optionally ``widths``), its route (``_asn_xlsx_route``, controllers/compliance.py ``xlsx_download``) only
+    writes it (STYLE.md)."""
 
     _name = "hr.asn.xlsx.mixin"
     _description = "Kinerja ASN XLSX Download"
