@@ -134,20 +134,42 @@ class HrAsnDailyDemo(models.AbstractModel):
     @api.model
     def _asn_demo_evidence(self, activities):
         """A one-page PDF as the evidence of each of ``activities`` (a scanned attendance list)."""
+        self._asn_demo_attach(activities, [
+            ("bukti_%s.pdf" % activity.date.isoformat(), "Daftar hadir / dokumentasi kegiatan",
+             "%s, %s" % (activity.employee_id.name, activity.date.isoformat()))
+            for activity in activities
+        ])
+
+    @api.model
+    def _asn_demo_month_evidence(self, lines):
+        """The bukti dukung of the realisasi of month ``lines`` (Pasal 16): a one-page PDF each, attached before
+        the month is reported (the demo XML calls it for the lines it gave a realisasi)."""
+        lines = lines.filtered("realisasi")
+        self._asn_demo_attach(lines, [
+            ("bukti_dukung_%s_%02d.pdf" % (line.skp_id.employee_id.nip or line.skp_id.id,
+                                           line.month_id.month),
+             "Bukti dukung realisasi: %s" % line.month_id.name,
+             "%s: %s" % (line.skp_id.employee_id.name, (line.iki_id.name or "")[:80]))
+            for line in lines
+        ])
+
+    @api.model
+    def _asn_demo_attach(self, records, pages):
+        """Attach to each of ``records`` a one-page PDF from ``pages``: (file name, title, subtitle) each."""
         from reportlab.pdfgen import canvas
 
         attachments = []
-        for activity in activities:
+        for record, (name, title, subtitle) in zip(records, pages, strict=True):
             buffer = io.BytesIO()
             page = canvas.Canvas(buffer)
-            page.drawString(72, 770, "Daftar hadir / dokumentasi kegiatan")
-            page.drawString(72, 750, "%s, %s" % (activity.employee_id.name, activity.date.isoformat()))
+            page.drawString(72, 770, title)
+            page.drawString(72, 750, subtitle)
             page.save()
-            attachments.append({"name": "bukti_%s.pdf" % activity.date.isoformat(), "raw": buffer.getvalue(),
-                                "res_model": activity._name, "res_id": activity.id, "mimetype": "application/pdf"})
+            attachments.append({"name": name, "raw": buffer.getvalue(), "res_model": record._name,
+                                "res_id": record.id, "mimetype": "application/pdf"})
         created = self.env["ir.attachment"].create(attachments)
-        for activity, attachment in zip(activities, created, strict=True):
-            activity.attachment_ids = attachment
+        for record, attachment in zip(records, created, strict=True):
+            record.attachment_ids = attachment
 
     @api.model
     def _asn_demo_briefings(self, units, days):

@@ -34,7 +34,7 @@ class HrAsnSkpFollowup(models.Model):
     revision_id = fields.Many2one("hr.asn.skp", string="Revision Opened", readonly=True)
     # the SKP's tab in full (issue 12: "Cara Pe..." cut): the outcome in one column, the RHK's text wrapping
     outcome = fields.Char(string="Progress and Follow-up", compute="_compute_outcome")
-    rhk_name = fields.Text(related="rhk_id.name", string="RHK")
+    rhk_name = fields.Text(related="rhk_id.name", string="Rencana Hasil Kerja")
 
     @api.depends("progress", "action")
     def _compute_outcome(self):
