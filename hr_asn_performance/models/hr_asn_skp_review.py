@@ -36,7 +36,7 @@ class HrAsnSkpReview(models.Model):
     month_id = fields.Many2one("hr.asn.skp.month", readonly=True)
     feedback_id = fields.Many2one("hr.asn.skp.feedback", string="Umpan Balik", readonly=True)
     employee_id = fields.Many2one("hr.employee", readonly=True)
-    employee_name = fields.Char(string="Employee Name", readonly=True)
+    employee_name = fields.Char(readonly=True)
     employee_nip = fields.Char(string="NIP", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     department_id = fields.Many2one("hr.department", string="Unit", readonly=True)
