@@ -281,6 +281,33 @@ class HrAsn360Assignment(models.Model):
             assignments._ensure_results()._refresh_gaps()
         return assignments
 
+    @api.model
+    def _insert_generated(self, round_, rows):
+        """Store the pairs the generation planned for ``round_`` (a draft round of the current Pemda, checked
+        by the caller): ``rows`` are (ratee, rater, role, reason, rater's user, ratee's unit, Perangkat
+        Daerah). Ids and strings go to PostgreSQL as arrays, 10,000 pairs an INSERT: a city plans 150,000
+        pairs, whose ORM create costs minutes (issue 13). What create() would check holds by construction:
+        rules/sampling.py pairs nobody with themselves, twice, or while on tugas belajar (Pasal 14), and the
+        employees are the round's Pemda's (_get_generation_employees); the SQL constraints (one pair a
+        round, nobody rates themselves) still guard the table. The caches are invalidated."""
+        if not self.env.su:
+            raise AccessError(_("Only the generation of a round's raters stores generated raters."))
+        self.flush_model()
+        now, uid = self.env.cr.now(), self.env.uid
+        for start in range(0, len(rows), 10000):
+            columns = list(zip(*rows[start:start + 10000], strict=True))
+            self.env.cr.execute(SQL("""
+                INSERT INTO hr_asn360_assignment
+                       (round_id, company_id, ratee_id, rater_id, role, reason, rater_user_id, ratee_department_id,
+                        opd_id, state, origin, submitted_share, create_uid, create_date, write_uid, write_date)
+                SELECT %s, %s, p.ratee, p.rater, p.role, p.reason, p.rater_user, p.unit, p.opd, 'todo', 'auto', 0.0,
+                       %s, %s, %s, %s
+                  FROM unnest(%s::int[], %s::int[], %s::varchar[], %s::varchar[], %s::int[], %s::int[], %s::int[])
+                       AS p(ratee, rater, role, reason, rater_user, unit, opd)""",
+                round_.id, round_.company_id.id, uid, now, uid, now, *(list(column) for column in columns)))
+        self.invalidate_model()
+        round_.invalidate_recordset(["assignment_ids"])
+
     def write(self, vals):
         self._check_assignment_update(set(vals), "write")
         before = self._get_results() if set(vals) & PAIR_FIELDS else None

@@ -7,6 +7,7 @@ queries and not the ORM's paging.
 import datetime
 from unittest.mock import patch
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from odoo.addons.hr_asn_performance.rules import nip as nip_rules
@@ -15,9 +16,10 @@ from .common import HrAsn360Case
 
 BATCHES = {"INSERT_BATCH_SIZE": 100000, "UPDATE_BATCH_SIZE": 100000}
 QUEUE_QUERIES = 21  # lock the round, check the job, create it, trigger the crons, link it
-GENERATE_QUERIES = 10  # employees, heads of units (peer groups), current assignments, results, create...
-CLOSE_QUERIES = 15  # a batch of results: planned raters, answers (SQL), lines (SQL), outcomes
-FINISH_QUERIES = 6  # scores, ranks, state
+QUEUE_CLOSE_QUERIES = 22  # the same and ANALYZE of the ratings
+GENERATE_QUERIES = 8  # employees, heads of units (peer groups), current assignments, results, INSERTs (SQL)
+CLOSE_QUERIES = 13  # a batch of results: planned raters, answers (SQL), lines (SQL), outcomes (SQL)
+FINISH_QUERIES = 7  # scores, ranks, state
 
 
 @tagged("post_install", "-at_install", "is_query_count")
@@ -76,7 +78,7 @@ class TestPerformance(HrAsn360Case):
                 round_.action_open()
                 self.rate_all(round_)
             self.close(warm)
-            with self.assertQueryCount(QUEUE_QUERIES):
+            with self.assertQueryCount(QUEUE_CLOSE_QUERIES):
                 small.action_close()
             self.run_jobs()
             for round_ in (small, big):
@@ -92,3 +94,43 @@ class TestPerformance(HrAsn360Case):
         self.assertEqual(len(rated.filtered(lambda r: r.rating or r.too_few_raters)), len(rated))
         self.env.invalidate_all()  # the counts are not stored: read them as a new request would
         self.assertEqual(Round.browse(big.id).read(["completion_rate"])[0]["completion_rate"], 100.0)
+
+
+class TestBulkGeneration(HrAsn360Case):
+    """The generation stores raters and results in SQL: what the ORM would have stored, and only there."""
+
+    def test_generated_rows_hold_what_the_orm_would(self):
+        round_ = self.make_round(year=2025, semester="2")
+        self.env.invalidate_all()
+        assignments = self.Assignment.sudo().search([("round_id", "=", round_.id)])
+        self.assertGreater(len(assignments), 20)
+        for assignment in assignments:
+            self.assertEqual(assignment.rater_user_id, assignment.rater_id.user_id)
+            self.assertEqual(assignment.ratee_department_id, assignment.ratee_id.department_id)
+            self.assertEqual(assignment.opd_id, assignment.ratee_id.department_id.asn_opd_id)
+            self.assertEqual(assignment.company_id, round_.company_id)
+            self.assertEqual((assignment.state, assignment.origin, assignment.submitted_share), ("todo", "auto", 0.0))
+            self.assertTrue(assignment.create_uid and assignment.create_date and assignment.reason)
+        results = round_.sudo().result_ids
+        self.assertLessEqual(set(assignments.ratee_id.ids), set(results.employee_id.ids))
+        self.assertEqual(len(results), len(set(results.employee_id.ids)))
+        for result in results:
+            self.assertEqual((result.year, result.semester, result.company_id), (2025, "2", round_.company_id))
+            planned = assignments.filtered(lambda a, r=result: a.ratee_id == r.employee_id)
+            self.assertEqual(result.peer_count, len(planned.filtered(lambda a: a.role == "peer")))
+            self.assertEqual(result.atasan_count, len(planned.filtered(lambda a: a.role == "atasan")))
+
+    def test_bulk_inserts_refuse_without_superuser(self):
+        """Even Admin BKPSDM cannot store rows past create()'s checks (server-side methods, and not as them)."""
+        round_ = self.make_round(year=2025, semester="2", generate=False)
+        employee = self.emp["S.dseksi"]
+        with self.assertRaises(AccessError):
+            self.Assignment.with_user(self.user_admin)._insert_generated(
+                round_, [(employee.id, self.emp["H.dseksi"].id, "atasan", "atasan", None, None, None)])
+        with self.assertRaises(AccessError):
+            self.Result.with_user(self.user_admin)._insert_generated(round_, [{
+                "employee_id": employee.id, "department_id": False, "opd_id": False, "is_rated": True,
+                "atasan_gap": False, "atasan_official": False, "atasan_count": 0, "peer_count": 0,
+                "subordinate_count": 0, "has_gap": True}])
+        self.assertFalse(self.Assignment.sudo().search_count([("round_id", "=", round_.id)]))
+        self.assertFalse(self.Result.sudo().search_count([("round_id", "=", round_.id)]))
